@@ -1,0 +1,25 @@
+"""Hub de la médiation numérique.
+
+Plugin authors import what they need from here: the hook marker and the contribution types.
+"""
+
+from hub.core.plugins.contributions import (
+    JobSpec,
+    MenuItem,
+    Permission,
+    WidgetContext,
+    WidgetSpec,
+)
+from hub.core.plugins.manifest import PluginManifest
+from hub.core.plugins.markers import hookimpl, hookspec
+
+__all__ = [
+    "JobSpec",
+    "MenuItem",
+    "Permission",
+    "PluginManifest",
+    "WidgetContext",
+    "WidgetSpec",
+    "hookimpl",
+    "hookspec",
+]

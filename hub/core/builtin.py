@@ -1,0 +1,19 @@
+"""The core's own contributions, registered like a plugin named ``hub``."""
+
+from __future__ import annotations
+
+from hub.core.plugins.manifest import PluginManifest
+from hub.core.plugins.markers import hookimpl
+
+MANIFEST = PluginManifest(
+    name="hub",
+    title="Cœur du hub",
+    description="Synchronisation des connecteurs, planification et tâches du cœur.",
+)
+
+
+@hookimpl
+def hub_register_jobs():
+    from hub.core.jobs.core_jobs import core_jobs
+
+    return core_jobs()

@@ -1,0 +1,79 @@
+"""The ``Hub``: settings, plugins, database and job queue, built once per process."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from hub.core import builtin
+from hub.core.db.engine import create_engine, create_sessionmaker
+from hub.core.db.migrate import upgrade_async
+from hub.core.jobs.queue import JobQueue
+from hub.core.plugins.catalog import Catalog
+from hub.core.plugins.registry import CORE_PLUGIN, Registry
+from hub.core.settings import Settings, load_settings
+
+
+@dataclass(eq=False)
+class Hub:
+    settings: Settings
+    registry: Registry
+    engine: AsyncEngine
+    sessionmaker: async_sessionmaker[AsyncSession]
+    queue: JobQueue = field(init=False)
+    catalog: Catalog = field(init=False)
+    logger: logging.Logger = field(default_factory=lambda: logging.getLogger("hub"))
+
+    @classmethod
+    def create(
+        cls,
+        settings: Settings | None = None,
+        *,
+        plugins: Sequence[tuple[str, object]] = (),
+        autoload: bool | None = None,
+        queue: JobQueue | None = None,
+    ) -> Hub:
+        """Build a hub: load plugins (entry points unless ``autoload`` is off), validate them,
+        collect their contributions. ``plugins`` adds (name, module) pairs, as tests do."""
+        from hub.core.jobs.factory import make_queue
+
+        settings = settings or load_settings()
+        if autoload is None:
+            autoload = os.environ.get("HUB_DISABLE_PLUGIN_AUTOLOAD") != "1"
+        registry = Registry(settings)
+        registry.register(builtin, name=CORE_PLUGIN)
+        if autoload:
+            registry.load_entry_points()
+        for name, module in plugins:
+            registry.register(module, name=name)
+        registry.check()
+        engine = create_engine(settings.database_url.reveal())
+        hub = cls(settings=settings, registry=registry, engine=engine, sessionmaker=create_sessionmaker(engine))
+        hub.catalog = Catalog.build(registry, hub)
+        hub.queue = queue if queue is not None else make_queue(hub)
+        return hub
+
+    @asynccontextmanager
+    async def session(self) -> AsyncIterator[AsyncSession]:
+        async with self.sessionmaker() as session:
+            yield session
+
+    def migration_dirs(self) -> Iterable[Path]:
+        return [info.migrations_dir for info in self.registry.plugins.values() if info.migrations_dir is not None]
+
+    async def migrate(self) -> None:
+        await upgrade_async(self.settings.database_url.reveal(), self.migration_dirs())
+
+    async def startup(self) -> None:
+        await self.registry.emit("hub_startup", hub=self)
+
+    async def shutdown(self) -> None:
+        await self.registry.emit("hub_shutdown", hub=self)
+        await self.queue.close()
+        await self.engine.dispose()

@@ -1,0 +1,28 @@
+"""The record of every job run, whichever queue ran it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from hub.core.db.base import Base, utcnow
+
+
+class JobRun(Base):
+    """One try of one job. ``status``: ``running``, ``success``, ``retrying``, ``failed``."""
+
+    __tablename__ = "job_run"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    job_id: Mapped[str] = mapped_column(sa.String(200), index=True)
+    name: Mapped[str] = mapped_column(sa.String(100), index=True)
+    status: Mapped[str] = mapped_column(sa.String(20), default="running")
+    try_number: Mapped[int] = mapped_column(default=1)
+    kwargs: Mapped[Any | None] = mapped_column(sa.JSON)
+    result: Mapped[Any | None] = mapped_column(sa.JSON)
+    error: Mapped[str | None] = mapped_column(sa.Text)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]

@@ -1,0 +1,98 @@
+"""Everything the enabled plugins contribute, collected once and checked against the slug rules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from hub.core.errors import StartupError
+from hub.core.plugins.contributions import JobSpec, MenuItem, Permission, WidgetSpec
+from hub.core.plugins.registry import Contribution, Registry
+from hub.core.sync.connector import Connector
+
+
+class ConnectorClass:
+    """Marker for "a subclass of Connector" in the type checks below."""
+
+if TYPE_CHECKING:
+    from hub.core.hub import Hub
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    permissions: list[Contribution]
+    menu: list[Contribution]
+    widgets: list[Contribution]
+    jobs: list[Contribution]
+    connectors: list[Contribution]
+    pages: list[Contribution]
+    api: list[Contribution]
+    commands: list[Contribution]
+
+    @classmethod
+    def build(cls, registry: Registry, hub: Hub) -> Catalog:
+        def collect(hook: str, expected: type | tuple[type, ...], key: Callable[[Any], str] | None, sep: str) -> list[Contribution]:
+            items = registry.collect(hook, hub=hub)
+            _check(items, hook, expected, key, sep)
+            return items
+
+        return cls(
+            permissions=collect("hub_register_permissions", Permission, lambda p: p.name, "."),
+            menu=sorted(collect("hub_register_menu", MenuItem, None, ""), key=lambda c: c.item.order),
+            widgets=sorted(collect("hub_register_widgets", WidgetSpec, lambda w: w.id, "."), key=lambda c: c.item.order),
+            jobs=collect("hub_register_jobs", JobSpec, lambda j: j.name, ":"),
+            connectors=collect("hub_register_connectors", ConnectorClass, lambda c: c.kind, "."),
+            pages=registry.collect("hub_register_pages", hub=hub),
+            api=registry.collect("hub_register_api", hub=hub),
+            commands=registry.collect("hub_register_commands", hub=hub),
+        )
+
+    def items(self, kind: str) -> list[Any]:
+        return [contribution.item for contribution in getattr(self, kind)]
+
+    def by_plugin(self, plugin: str) -> dict[str, list[Any]]:
+        """What one plugin contributes, by kind (for ``hub plugins list`` and tests)."""
+        kinds = ("permissions", "menu", "widgets", "jobs", "connectors", "pages", "api", "commands")
+        return {kind: [c.item for c in getattr(self, kind) if c.plugin == plugin] for kind in kinds}
+
+    def widget(self, widget_id: str) -> WidgetSpec | None:
+        return next((c.item for c in self.widgets if c.item.id == widget_id), None)
+
+    def job(self, name: str) -> JobSpec | None:
+        return next((c.item for c in self.jobs if c.item.name == name), None)
+
+
+def _check(
+    items: list[Contribution],
+    hook: str,
+    expected: type | tuple[type, ...],
+    key: Callable[[Any], str] | None,
+    sep: str,
+) -> None:
+    seen: dict[str, str] = {}
+    for contribution in items:
+        plugin, item = contribution.plugin, contribution.item
+        if not _is_instance(item, expected):
+            raise StartupError(f"{hook} a renvoyé {item!r}, attendu : {expected}", plugin=plugin)
+        if key is None:
+            continue
+        identifier = key(item)
+        if not identifier.startswith(f"{plugin}{sep}"):
+            raise StartupError(
+                f"« {identifier} » ({hook}) doit commencer par « {plugin}{sep} », le nom du plugin",
+                plugin=plugin,
+            )
+        if identifier in seen:
+            raise StartupError(
+                f"identifiant « {identifier} » en double ({hook}), déjà déclaré par « {seen[identifier]} » : "
+                "renommez-le",
+                plugin=plugin,
+            )
+        seen[identifier] = plugin
+
+
+def _is_instance(item: Any, expected: type | tuple[type, ...]) -> bool:
+    if expected is ConnectorClass:
+        return isinstance(item, type) and issubclass(item, Connector)
+    return isinstance(item, expected)

@@ -1,0 +1,175 @@
+"""Deployment settings: ``hub.toml`` (path in ``HUB_CONFIG``) overlaid with ``HUB_*`` variables.
+
+The file has three parts::
+
+    [hub]                      # the core settings below
+    env = "prod"
+    secret_key = { "$env" = "HUB_SECRET" }
+
+    [plugins.rdv]              # one table per plugin, checked against its manifest's config type
+    ...
+
+    [[connectors]]             # connector instances
+    id = "rdv-paris"
+    kind = "rdv.rdv_service_public"
+    config = { client_secret = { "$file" = "/run/secrets/rdv" } }
+
+A ``HUB_<NAME>`` variable overrides the core setting ``<name>`` (lists are comma-separated).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+import msgspec
+
+from hub.core.errors import SettingsError
+from hub.core.secrets import REDACTED, Secret, resolve_references
+
+DEFAULT_SECRET_KEY = "dev-secret-key-a-remplacer-en-production"
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///var/hub.sqlite3"
+
+
+class ConnectorInstanceSettings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """One connector instance declared by the operator (``[[connectors]]``)."""
+
+    id: str
+    kind: str
+    title: str | None = None
+    enabled: bool = True
+    every_minutes: int = 60
+    config: dict[str, Any] = msgspec.field(default_factory=dict)
+
+
+class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    env: Literal["dev", "prod"] = "dev"
+    secret_key: Secret = msgspec.field(default_factory=lambda: Secret(DEFAULT_SECRET_KEY))
+    database_url: Secret = msgspec.field(default_factory=lambda: Secret(DEFAULT_DATABASE_URL))
+    redis_url: Secret | None = None
+    data_dir: str = "var"
+    site_name: str = "Hub de la médiation numérique"
+    branding: Literal["neutre", "etat"] = "neutre"
+    demo_login: bool | None = None
+    plugins_disabled: list[str] = msgspec.field(default_factory=list)
+    widget_timeout_seconds: float = 3.0
+    plugins: dict[str, dict[str, Any]] = msgspec.field(default_factory=dict)
+    connectors: list[ConnectorInstanceSettings] = msgspec.field(default_factory=list)
+
+    @property
+    def demo_login_enabled(self) -> bool:
+        return self.env == "dev" if self.demo_login is None else self.demo_login
+
+    def redacted(self) -> dict[str, Any]:
+        """The settings as plain data, every secret masked: what any screen or log may show."""
+        return msgspec.to_builtins(self, enc_hook=_redact_secret)
+
+    def plugin_config(self, name: str) -> dict[str, Any]:
+        return self.plugins.get(name, {})
+
+
+_CORE_FIELDS = {f for f in Settings.__struct_fields__ if f not in ("plugins", "connectors")}
+_LIST_FIELDS = {"plugins_disabled"}
+
+
+def _redact_secret(value: Any) -> Any:
+    if isinstance(value, Secret):
+        return REDACTED
+    raise NotImplementedError(type(value))
+
+
+def secret_dec_hook(type_: type, value: Any) -> Any:
+    """msgspec hook: builds :class:`Secret` fields from plain strings or resolved references."""
+    if type_ is Secret:
+        if isinstance(value, Secret):
+            return value
+        if isinstance(value, str):
+            return Secret(value)
+        raise msgspec.ValidationError("une chaîne de caractères ou une référence $env/$file est attendue")
+    raise NotImplementedError(type_)
+
+
+def convert(data: Any, type_: type, *, where: str) -> Any:
+    """Convert plain data into ``type_``, with a French error that names the faulty field."""
+    try:
+        return msgspec.convert(data, type_, dec_hook=secret_dec_hook, strict=False)
+    except msgspec.ValidationError as exc:
+        raise SettingsError(f"réglage invalide dans {where} : {_french(str(exc))}") from None
+
+
+def _french(message: str) -> str:
+    replacements = {
+        "Expected": "attendu",
+        "got": "reçu",
+        "Object contains unknown field": "champ inconnu",
+        "Object missing required field": "champ obligatoire manquant",
+        "Invalid enum value": "valeur non autorisée",
+        " - at ": " — à ",
+    }
+    for english, french in replacements.items():
+        message = message.replace(english, french)
+    return message
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            document = tomllib.load(handle)
+    except FileNotFoundError:
+        raise SettingsError(f"le fichier de configuration {path} (HUB_CONFIG) est introuvable") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"le fichier de configuration {path} n'est pas du TOML valide : {exc}") from None
+    unknown = set(document) - {"hub", "plugins", "connectors"}
+    if unknown:
+        raise SettingsError(
+            f"sections inconnues dans {path} : {', '.join(sorted(unknown))} "
+            "(seules [hub], [plugins.<nom>] et [[connectors]] sont lues)"
+        )
+    try:
+        return resolve_references(document, base_dir=path.parent)
+    except ValueError as exc:
+        raise SettingsError(f"{path} : {exc}") from None
+
+
+def _from_environ(environ: dict[str, str]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for name in _CORE_FIELDS:
+        raw = environ.get(f"HUB_{name.upper()}")
+        if raw is None:
+            continue
+        values[name] = [item.strip() for item in raw.split(",") if item.strip()] if name in _LIST_FIELDS else raw
+    return values
+
+
+def load_settings(environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
+    """Read ``HUB_CONFIG`` (optional) then ``HUB_*`` variables, then ``overrides`` (tests)."""
+    environ = dict(os.environ if environ is None else environ)
+    document: dict[str, Any] = {}
+    if environ.get("HUB_CONFIG"):
+        document = _read_file(Path(environ["HUB_CONFIG"]))
+    data: dict[str, Any] = dict(document.get("hub", {}))
+    data["plugins"] = document.get("plugins", {})
+    data["connectors"] = document.get("connectors", [])
+    data.update(_from_environ(environ))
+    data.update(overrides)
+    settings = convert(data, Settings, where=environ.get("HUB_CONFIG") or "l'environnement")
+    check_production(settings)
+    return settings
+
+
+def check_production(settings: Settings) -> None:
+    """In ``prod`` the hub refuses to start on unsafe settings."""
+    if settings.env != "prod":
+        return
+    key = settings.secret_key.reveal()
+    if key == DEFAULT_SECRET_KEY or len(key) < 32:
+        raise SettingsError(
+            "HUB_ENV=prod exige une clé secrète propre à ce déploiement d'au moins 32 caractères : "
+            "définissez HUB_SECRET_KEY (par exemple avec `python -c \"import secrets; print(secrets.token_urlsafe(48))\"`)"
+        )
+    if settings.demo_login_enabled:
+        raise SettingsError(
+            "HUB_ENV=prod refuse la connexion de démonstration : retirez demo_login (ou HUB_DEMO_LOGIN) de la configuration"
+        )

@@ -1,0 +1,10 @@
+"""Test helpers for the hub and for plugin authors.
+
+``make_hub`` builds a migrated hub on a throw-away database: SQLite in a temporary folder by
+default, or the PostgreSQL named by ``HUB_TEST_DATABASE_URL`` (emptied first).
+"""
+
+from hub.testing.database import make_hub, reset_database
+from hub.testing.queue import FakeQueue
+
+__all__ = ["FakeQueue", "make_hub", "reset_database"]
