@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -40,16 +40,16 @@ def is_reference(value: Any) -> bool:
     return isinstance(value, dict) and len(value) == 1 and next(iter(value)) in ("$env", "$file")
 
 
-def resolve_reference(value: dict[str, str], *, base_dir: Path) -> Secret:
+def resolve_reference(value: dict[str, str], *, base_dir: Path, environ: Mapping[str, str]) -> Secret:
     """Resolve ``{"$env": "NAME"}`` or ``{"$file": "path"}`` into a :class:`Secret`."""
     kind, target = next(iter(value.items()))
     if kind == "$env":
-        if target not in os.environ:
+        if target not in environ:
             raise ReferenceError_(
                 f"la variable d'environnement {target} n'est pas définie : définissez-la ou "
                 "retirez la référence du fichier de configuration"
             )
-        return Secret(os.environ[target])
+        return Secret(environ[target])
     path = (base_dir / target).expanduser()
     try:
         return Secret(path.read_text(encoding="utf-8").strip())
@@ -59,14 +59,14 @@ def resolve_reference(value: dict[str, str], *, base_dir: Path) -> Secret:
         ) from None
 
 
-def resolve_references(data: Any, *, base_dir: Path) -> Any:
+def resolve_references(data: Any, *, base_dir: Path, environ: Mapping[str, str]) -> Any:
     """Walk a decoded TOML document and turn every reference into a :class:`Secret`."""
     if is_reference(data):
-        return resolve_reference(data, base_dir=base_dir)
+        return resolve_reference(data, base_dir=base_dir, environ=environ)
     if isinstance(data, dict):
-        return {key: resolve_references(item, base_dir=base_dir) for key, item in data.items()}
+        return {key: resolve_references(item, base_dir=base_dir, environ=environ) for key, item in data.items()}
     if isinstance(data, list):
-        return [resolve_references(item, base_dir=base_dir) for item in data]
+        return [resolve_references(item, base_dir=base_dir, environ=environ) for item in data]
     return data
 
 

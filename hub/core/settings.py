@@ -113,7 +113,7 @@ def _french(message: str) -> str:
     return message
 
 
-def _read_file(path: Path) -> dict[str, Any]:
+def _read_file(path: Path, environ: dict[str, str]) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             document = tomllib.load(handle)
@@ -128,7 +128,7 @@ def _read_file(path: Path) -> dict[str, Any]:
             "(seules [hub], [plugins.<nom>] et [[connectors]] sont lues)"
         )
     try:
-        return resolve_references(document, base_dir=path.parent)
+        return resolve_references(document, base_dir=path.parent, environ=environ)
     except ValueError as exc:
         raise SettingsError(f"{path} : {exc}") from None
 
@@ -148,7 +148,7 @@ def load_settings(environ: dict[str, str] | None = None, **overrides: Any) -> Se
     environ = dict(os.environ if environ is None else environ)
     document: dict[str, Any] = {}
     if environ.get("HUB_CONFIG"):
-        document = _read_file(Path(environ["HUB_CONFIG"]))
+        document = _read_file(Path(environ["HUB_CONFIG"]), environ)
     data: dict[str, Any] = dict(document.get("hub", {}))
     data["plugins"] = document.get("plugins", {})
     data["connectors"] = document.get("connectors", [])

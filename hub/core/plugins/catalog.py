@@ -32,17 +32,19 @@ class Catalog:
 
     @classmethod
     def build(cls, registry: Registry, hub: Hub) -> Catalog:
-        def collect(hook: str, expected: type | tuple[type, ...], key: Callable[[Any], str] | None, sep: str) -> list[Contribution]:
+        def collect(hook: str, expected: type, rule: Rule | None = None) -> list[Contribution]:
             items = registry.collect(hook, hub=hub)
-            _check(items, hook, expected, key, sep)
+            _check(items, hook, expected, rule)
             return items
 
         return cls(
-            permissions=collect("hub_register_permissions", Permission, lambda p: p.name, "."),
-            menu=sorted(collect("hub_register_menu", MenuItem, None, ""), key=lambda c: c.item.order),
-            widgets=sorted(collect("hub_register_widgets", WidgetSpec, lambda w: w.id, "."), key=lambda c: c.item.order),
-            jobs=collect("hub_register_jobs", JobSpec, lambda j: j.name, ":"),
-            connectors=collect("hub_register_connectors", ConnectorClass, lambda c: c.kind, "."),
+            permissions=collect("hub_register_permissions", Permission, _named(lambda p: p.name, ".")),
+            menu=sorted(collect("hub_register_menu", MenuItem, _inside_plugin_urls), key=lambda c: c.item.order),
+            widgets=sorted(
+                collect("hub_register_widgets", WidgetSpec, _named(lambda w: w.id, ".")), key=lambda c: c.item.order
+            ),
+            jobs=collect("hub_register_jobs", JobSpec, _named(lambda j: j.name, ":")),
+            connectors=collect("hub_register_connectors", ConnectorClass, _named(lambda c: c.kind, ".")),
             pages=registry.collect("hub_register_pages", hub=hub),
             api=registry.collect("hub_register_api", hub=hub),
             commands=registry.collect("hub_register_commands", hub=hub),
@@ -63,27 +65,42 @@ class Catalog:
         return next((c.item for c in self.jobs if c.item.name == name), None)
 
 
-def _check(
-    items: list[Contribution],
-    hook: str,
-    expected: type | tuple[type, ...],
-    key: Callable[[Any], str] | None,
-    sep: str,
-) -> None:
+class Rule:
+    """How a contribution carries its plugin's slug: ``identify`` it, then ``check`` it.
+
+    ``unique`` identifiers may appear once across all plugins.
+    """
+
+    def __init__(self, identify: Callable[[Any], str], required: Callable[[str], str], unique: bool) -> None:
+        self.identify, self.required, self.unique = identify, required, unique
+
+    def follows(self, plugin: str, identifier: str) -> bool:
+        prefix = self.required(plugin)
+        return identifier.startswith(prefix) if self.unique else identifier == prefix or identifier.startswith(prefix + "/")
+
+
+def _named(identify: Callable[[Any], str], separator: str) -> Rule:
+    return Rule(identify, lambda plugin: f"{plugin}{separator}", unique=True)
+
+
+_inside_plugin_urls = Rule(lambda item: item.href, lambda plugin: f"/{plugin}", unique=False)
+
+
+def _check(items: list[Contribution], hook: str, expected: type, rule: Rule | None) -> None:
     seen: dict[str, str] = {}
     for contribution in items:
         plugin, item = contribution.plugin, contribution.item
         if not _is_instance(item, expected):
-            raise StartupError(f"{hook} a renvoyé {item!r}, attendu : {expected}", plugin=plugin)
-        if key is None:
+            raise StartupError(f"{hook} a renvoyé {item!r}, attendu : {expected.__name__}", plugin=plugin)
+        if rule is None:
             continue
-        identifier = key(item)
-        if not identifier.startswith(f"{plugin}{sep}"):
+        identifier = rule.identify(item)
+        if not rule.follows(plugin, identifier):
             raise StartupError(
-                f"« {identifier} » ({hook}) doit commencer par « {plugin}{sep} », le nom du plugin",
+                f"« {identifier} » ({hook}) doit commencer par « {rule.required(plugin)} », le nom du plugin",
                 plugin=plugin,
             )
-        if identifier in seen:
+        if rule.unique and identifier in seen:
             raise StartupError(
                 f"identifiant « {identifier} » en double ({hook}), déjà déclaré par « {seen[identifier]} » : "
                 "renommez-le",
@@ -92,7 +109,7 @@ def _check(
         seen[identifier] = plugin
 
 
-def _is_instance(item: Any, expected: type | tuple[type, ...]) -> bool:
+def _is_instance(item: Any, expected: type) -> bool:
     if expected is ConnectorClass:
         return isinstance(item, type) and issubclass(item, Connector)
     return isinstance(item, expected)
