@@ -1,19 +1,38 @@
-"""Plugin formations : Formations. Wiring only; the logic lives in the plugin's modules."""
+"""Plugin formations : le catalogue des formations. Wiring only; the logic lives in the plugin's modules."""
 
-from hub import MenuItem, Permission, PluginManifest, hookimpl
+from hub import MenuItem, Permission, PluginManifest, WidgetSpec, hookimpl
+from plugins.formations import models  # noqa: F401  (registers the tables with the metadata)
+from plugins.formations.connector import CatalogueFormations
+from plugins.formations.widgets import a_venir
 
 MANIFEST = PluginManifest(
     name="formations",
     title="Formations",
     description="Le catalogue des formations pour médiateurs, conseillers numériques et coordinateurs.",
+    connector_kinds=(CatalogueFormations.kind,),
 )
-
 
 @hookimpl
 def hub_register_permissions():
     return [Permission(name="formations.view", label="Voir le catalogue des formations")]
 
-
 @hookimpl
 def hub_register_menu():
-    return [MenuItem(label="Formations", href="/formations", permission="formations.view")]
+    return [MenuItem(label="Formations", href="/formations", permission="formations.view", order=50)]
+
+@hookimpl
+def hub_register_connectors():
+    return [CatalogueFormations]
+
+@hookimpl
+def hub_register_widgets():
+    return [
+        WidgetSpec(
+            id="formations.a_venir",
+            title="Formations à venir",
+            description="Les prochaines formations du catalogue.",
+            render=a_venir,
+            permission="formations.view",
+            order=40,
+        )
+    ]

@@ -1,0 +1,1 @@
+"""Training catalogue feeds (JSON or CSV), in the format documented in docs/formations-flux.md."""

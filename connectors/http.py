@@ -1,0 +1,60 @@
+"""HTTP helpers shared by every connector: one place that turns HTTP failures into typed errors."""
+
+from __future__ import annotations
+
+from email.utils import parsedate_to_datetime
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+
+from connectors.errors import AuthError, ConfigError, RecordError, TransientError
+
+
+def retry_after_seconds(response: httpx.Response) -> float | None:
+    """``Retry-After`` as seconds, whether the partner sent a number or an HTTP date."""
+    value = response.headers.get("Retry-After")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def raise_for_status(response: httpx.Response, *, partner: str) -> None:
+    """Map an HTTP error status to the typed error that tells the hub what to do."""
+    status = response.status_code
+    if status < 400:
+        return
+    where = f"{partner} ({response.request.method} {response.request.url.path})"
+    if status == 401:
+        raise AuthError(f"{where} refuse les identifiants (401) : autorisez à nouveau l'accès")
+    if status == 429:
+        raise TransientError(f"{where} limite le débit (429) : nouvel essai plus tard", retry_after=retry_after_seconds(response))
+    if status >= 500:
+        raise TransientError(f"{where} est indisponible ({status}) : nouvel essai plus tard", retry_after=retry_after_seconds(response))
+    if status == 422:
+        raise RecordError(f"{where} refuse la donnée (422) : {response.text[:200]}")
+    if status == 403:
+        raise ConfigError(f"{where} interdit l'accès (403) : vérifiez les droits du compte utilisé")
+    if status == 404:
+        raise ConfigError(f"{where} est introuvable (404) : vérifiez l'adresse configurée")
+    raise ConfigError(f"{where} a répondu {status} : vérifiez la configuration du connecteur")
+
+
+async def get(http: httpx.AsyncClient, url: str, *, partner: str, **kwargs: Any) -> httpx.Response:
+    """GET with network failures turned into :class:`TransientError` and statuses checked."""
+    try:
+        response = await http.get(url, **kwargs)
+    except httpx.TimeoutException:
+        raise TransientError(f"{partner} ne répond pas à temps : nouvel essai plus tard") from None
+    except httpx.TransportError as exc:
+        raise TransientError(f"{partner} injoignable ({exc.__class__.__name__}) : nouvel essai plus tard") from None
+    raise_for_status(response, partner=partner)
+    return response

@@ -1,0 +1,1 @@
+"""Activities (CRA): the domain vocabulary shared by the core and the plugins."""
