@@ -17,3 +17,11 @@ def hub_register_jobs():
     from hub.core.jobs.core_jobs import core_jobs
 
     return core_jobs()
+
+
+@hookimpl
+async def hub_startup(hub):
+    """Bring ``connector_instance`` in line with ``[[connectors]]`` of hub.toml (sync engine)."""
+    from hub.core.sync.states import reconcile_instances
+
+    await reconcile_instances(hub)

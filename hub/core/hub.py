@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from hub.core import builtin
@@ -29,6 +30,8 @@ class Hub:
     queue: JobQueue = field(init=False)
     catalog: Catalog = field(init=False)
     logger: logging.Logger = field(default_factory=lambda: logging.getLogger("hub"))
+    # Transport of the HTTP clients handed to connectors; tests set a respx/httpx.MockTransport.
+    http_transport: httpx.AsyncBaseTransport | None = None
 
     @classmethod
     def create(
@@ -70,10 +73,18 @@ class Hub:
     async def migrate(self) -> None:
         await upgrade_async(self.settings.database_url.reveal(), self.migration_dirs())
 
-    async def startup(self) -> None:
+    async def startup(self, *, scheduler: bool = True) -> None:
+        """Tell the plugins (``hub_startup``); in embedded mode (in-process queue), start the
+        scheduler that ticks every minute, unless ``scheduler`` is false (tests)."""
+        from hub.core.jobs.inprocess import InProcessQueue
+
         await self.registry.emit("hub_startup", hub=self)
+        if scheduler and isinstance(self.queue, InProcessQueue):
+            self.queue.start_scheduler()
 
     async def shutdown(self) -> None:
-        await self.registry.emit("hub_shutdown", hub=self)
+        """Stop the queue (scheduler, in-process jobs) first, then tell the plugins
+        (``hub_shutdown``), then close the database connections."""
         await self.queue.close()
+        await self.registry.emit("hub_shutdown", hub=self)
         await self.engine.dispose()

@@ -49,6 +49,8 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     secret_key: Secret = msgspec.field(default_factory=lambda: Secret(DEFAULT_SECRET_KEY))
     database_url: Secret = msgspec.field(default_factory=lambda: Secret(DEFAULT_DATABASE_URL))
     redis_url: Secret | None = None
+    # The arq queue of this deployment; give each deployment its own when several share one Redis.
+    queue_name: str = "hub:queue"
     data_dir: str = "var"
     site_name: str = "Hub de la médiation numérique"
     branding: Literal["neutre", "etat"] = "neutre"
@@ -96,10 +98,11 @@ def convert(data: Any, type_: type, *, where: str) -> Any:
     try:
         return msgspec.convert(data, type_, dec_hook=secret_dec_hook, strict=False)
     except msgspec.ValidationError as exc:
-        raise SettingsError(f"réglage invalide dans {where} : {_french(str(exc))}") from None
+        raise SettingsError(f"réglage invalide dans {where} : {french_validation_message(str(exc))}") from None
 
 
-def _french(message: str) -> str:
+def french_validation_message(message: str) -> str:
+    """A msgspec validation message in French (field paths kept as they are)."""
     replacements = {
         "Expected": "attendu",
         "got": "reçu",

@@ -2,9 +2,11 @@
 
 ``make_hub`` builds a migrated hub on a throw-away database: SQLite in a temporary folder by
 default, or the PostgreSQL named by ``HUB_TEST_DATABASE_URL`` (emptied first).
+``check_connector_contract`` runs the contract suite on a connector (:mod:`hub.testing.connectors`).
 """
 
+from hub.testing.connectors import check_connector_contract
 from hub.testing.database import make_hub, reset_database
 from hub.testing.queue import FakeQueue
 
-__all__ = ["FakeQueue", "make_hub", "reset_database"]
+__all__ = ["FakeQueue", "check_connector_contract", "make_hub", "reset_database"]

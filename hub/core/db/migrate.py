@@ -35,8 +35,12 @@ async def upgrade_async(url: str, plugin_dirs: Iterable[Path]) -> None:
 
 
 async def pending_heads(engine: AsyncEngine, url: str, plugin_dirs: Iterable[Path]) -> set[str]:
-    """The heads the database has not reached yet (empty when it is up to date)."""
+    """The revisions ``upgrade`` would apply (empty when the database is up to date).
+
+    Not a plain difference of heads: a plugin revision that ``depends_on`` the core stands,
+    in ``alembic_version``, for the core revisions it depends on.
+    """
     script = ScriptDirectory.from_config(alembic_config(url, plugin_dirs))
     async with engine.connect() as connection:
-        current = await connection.run_sync(lambda sync: set(MigrationContext.configure(sync).get_current_heads()))
-    return set(script.get_heads()) - current
+        current = await connection.run_sync(lambda sync: MigrationContext.configure(sync).get_current_heads())
+    return {step.revision.revision for step in script._upgrade_revs("heads", current)}

@@ -1,2 +1,30 @@
-def core_jobs():
-    return []
+"""The core's own jobs: syncing a connector stream, and the scheduler tick."""
+
+from __future__ import annotations
+
+from hub.core.jobs.context import JobContext
+from hub.core.jobs.scheduler import SCHEDULER_TICK, tick
+from hub.core.plugins.contributions import JobSpec
+
+
+async def scheduler_tick(ctx: JobContext) -> dict[str, list[str]]:
+    """Enqueue the syncs and crons due at the minute this tick was scheduled for."""
+    return await tick(ctx.hub, ctx.scheduled_at)
+
+
+def core_jobs() -> list[JobSpec]:
+    """The JobSpecs that the builtin plugin ``hub`` registers: the sync engine's ``hub:sync``
+    (its own spec: the engine plans its retries itself) and the every-minute scheduler tick."""
+    from hub.core.sync.jobs import sync_jobs
+
+    return [
+        *sync_jobs(),
+        JobSpec(
+            name=SCHEDULER_TICK,
+            func=scheduler_tick,
+            description="Lance chaque minute les synchronisations et les tâches périodiques dues.",
+            cron="* * * * *",
+            max_tries=1,
+            timeout_seconds=50.0,
+        ),
+    ]

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hub.core.db.base import Base, utcnow
 
+RunStatus = Literal["running", "success", "retrying", "failed", "interrupted"]
+
 
 class JobRun(Base):
-    """One try of one job. ``status``: ``running``, ``success``, ``retrying``, ``failed``."""
+    """One try of one job.
+
+    ``status``: ``running`` while it runs, then ``success`` (``result`` holds what the job
+    returned), ``retrying`` (a transient error; the next try has a row of its own), ``failed``
+    (``error`` says why, in French) or ``interrupted`` (the process stopped during the try).
+    """
 
     __tablename__ = "job_run"
 

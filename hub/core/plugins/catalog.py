@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hub.core.errors import StartupError
+from hub.core.jobs.cron import check_crons
 from hub.core.plugins.contributions import JobSpec, MenuItem, Permission, WidgetSpec
 from hub.core.plugins.registry import Contribution, Registry
 from hub.core.sync.connector import Connector
@@ -43,7 +44,7 @@ class Catalog:
             widgets=sorted(
                 collect("hub_register_widgets", WidgetSpec, _named(lambda w: w.id, ".")), key=lambda c: c.item.order
             ),
-            jobs=collect("hub_register_jobs", JobSpec, _named(lambda j: j.name, ":")),
+            jobs=check_crons(collect("hub_register_jobs", JobSpec, _named(lambda j: j.name, ":"))),
             connectors=collect("hub_register_connectors", ConnectorClass, _named(lambda c: c.kind, ".")),
             pages=registry.collect("hub_register_pages", hub=hub),
             api=registry.collect("hub_register_api", hub=hub),

@@ -1,5 +1,14 @@
-"""The sync engine: connector instances, streams, runs, cursors and dead letters."""
+"""The sync engine: connector instances, streams, runs, cursors and dead letters.
+
+Entry points for the rest of the hub:
+
+- :func:`~hub.core.sync.states.reconcile_instances` at boot, then
+  :func:`~hub.core.sync.scheduling.enqueue_due_syncs` on each scheduler tick;
+- :func:`~hub.core.sync.engine.run_stream` to synchronise one stream now (CLI, job ``hub:sync``);
+- :mod:`hub.core.sync.queries` for what the console and the CLI show.
+"""
 
 from hub.core.sync.connector import Connector, Stream
+from hub.core.sync.report import SyncReport
 
-__all__ = ["Connector", "Stream"]
+__all__ = ["Connector", "Stream", "SyncReport"]

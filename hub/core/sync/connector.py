@@ -15,8 +15,11 @@ class Stream(msgspec.Struct, frozen=True, kw_only=True):
     """One kind of record a connector reads, and where it lands.
 
     ``table`` must have an ``instance_id`` column and a unique constraint on
-    ``(instance_id, <primary_key column>)``. Each raw record is validated with
-    ``msgspec.convert(raw, record_type)`` then turned into column values by ``to_row``.
+    ``(instance_id, <primary_key>)``: ``primary_key`` is the column holding the partner's id,
+    and the raw record's field of the same name names a dead-lettered record. Each raw record is
+    validated with ``msgspec.convert(raw, record_type)`` then turned into column values by
+    ``to_row`` (which may raise :class:`connectors.errors.RecordError` for an unusable record);
+    the engine adds ``instance_id``, and clears ``deleted_column`` when the table has it.
 
     ``incremental`` streams read from the stored cursor (records whose ``cursor_field`` is
     ``>=`` it); when ``sorted`` the cursor advances after every page, otherwise only at the end of
@@ -33,6 +36,33 @@ class Stream(msgspec.Struct, frozen=True, kw_only=True):
     sorted: bool = True
     mode: Literal["incremental", "full_refresh"] = "incremental"
     deleted_column: str = "supprime_le"
+
+    def __post_init__(self) -> None:
+        problem = _declaration_problem(self)
+        if problem:
+            raise ValueError(f"flux « {self.name} » (table {self.table.name}) : {problem}")
+
+
+def _declaration_problem(stream: Stream) -> str | None:
+    """What makes a stream unusable by the engine, in French, or ``None``."""
+    columns = set(stream.table.c.keys())
+    missing = {"instance_id", stream.primary_key} - columns
+    if missing:
+        return f"colonnes manquantes : {', '.join(sorted(missing))}"
+    if {"instance_id", stream.primary_key} not in _unique_column_sets(stream.table):
+        return f"ajoutez une contrainte d'unicité sur (instance_id, {stream.primary_key})"
+    if stream.mode == "incremental" and stream.cursor_field is None:
+        return "un flux incrémental doit nommer son cursor_field"
+    if stream.mode == "full_refresh" and stream.deleted_column not in columns:
+        return f"un flux en rafraîchissement complet a besoin de la colonne {stream.deleted_column}"
+    return None
+
+
+def _unique_column_sets(table: sa.Table) -> list[set[str]]:
+    sets = [set(table.primary_key.columns.keys())]
+    sets += [set(c.columns.keys()) for c in table.constraints if isinstance(c, sa.UniqueConstraint)]
+    sets += [set(index.columns.keys()) for index in table.indexes if index.unique]
+    return sets
 
 
 class Connector(ABC):
@@ -58,7 +88,13 @@ class Connector(ABC):
 
     @abstractmethod
     def read(self, stream: Stream, cursor: Any | None) -> AsyncIterator[Sequence[dict[str, Any]]]:
-        """Yield pages of raw records of ``stream``, starting at ``cursor`` when given."""
+        """Yield pages of raw records of ``stream``, starting at ``cursor`` when given.
+
+        ``cursor`` is the stored cursor converted to the type of the record's ``cursor_field``
+        (``None`` on a first run and always for full refresh streams). Yield the records whose
+        cursor field is ``>=`` it — re-reading the boundary is harmless — in ascending cursor
+        order when the stream is ``sorted``.
+        """
 
     @classmethod
     def stream(cls, name: str) -> Stream:

@@ -15,7 +15,9 @@ class ConnectorInstance(Base):
     """A connector instance declared in ``hub.toml``, with the state the hub keeps for it.
 
     ``state`` is one of ``loaded``, ``setup_retry``, ``needs_reauth``, ``setup_error``,
-    ``disabled``, ``paused`` (see :mod:`hub.core.sync.states`).
+    ``disabled``, ``paused`` (see :mod:`hub.core.sync.states`). ``paused`` is the operator's
+    flag, kept across restarts. ``config_digest`` is a keyed digest of the declared kind and
+    config (never the secrets themselves): a changed declaration triggers a new setup.
     """
 
     __tablename__ = "connector_instance"
@@ -28,6 +30,7 @@ class ConnectorInstance(Base):
     state_message: Mapped[str | None] = mapped_column(sa.Text)
     paused: Mapped[bool] = mapped_column(default=False)
     every_minutes: Mapped[int] = mapped_column(default=60)
+    config_digest: Mapped[str | None] = mapped_column(sa.String(64))
     setup_attempts: Mapped[int] = mapped_column(default=0)
     next_setup_at: Mapped[datetime | None]
     last_success_at: Mapped[datetime | None]

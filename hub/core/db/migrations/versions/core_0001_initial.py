@@ -29,6 +29,7 @@ def upgrade() -> None:
     sa.Column('state_message', sa.Text(), nullable=True),
     sa.Column('paused', sa.Boolean(), nullable=False),
     sa.Column('every_minutes', sa.Integer(), nullable=False),
+    sa.Column('config_digest', sa.String(length=64), nullable=True),
     sa.Column('setup_attempts', sa.Integer(), nullable=False),
     sa.Column('next_setup_at', hub.core.db.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('last_success_at', hub.core.db.base.UTCDateTime(timezone=True), nullable=True),

@@ -1,0 +1,13 @@
+"""The ASGI application: ``uvicorn --factory hub.app:create_app``."""
+
+from __future__ import annotations
+
+from litestar import Litestar
+
+from hub.core.hub import Hub
+from hub.core.web import HubWebPlugin
+
+
+def create_app(hub: Hub | None = None) -> Litestar:
+    """The web app of ``hub``, or of a hub built from the environment (``HUB_CONFIG``, ``HUB_*``)."""
+    return Litestar(plugins=[HubWebPlugin(hub or Hub.create())])

@@ -1,0 +1,67 @@
+"""The production job queue: arq on Redis (``HUB_REDIS_URL``), run by ``hub worker``."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING, Any
+
+from arq.connections import ArqRedis, RedisSettings, create_pool
+
+from hub.core.errors import StartupError
+from hub.core.jobs.jsondata import json_data
+from hub.core.jobs.lookup import find_job
+
+if TYPE_CHECKING:
+    from hub.core.hub import Hub
+
+KEEP_RESULT_SECONDS = 300
+"""How long the worker keeps a finished job's id taken: enqueueing the same id meanwhile
+returns ``None``, so two schedulers ticking the same minute never run a cron twice."""
+
+
+def redis_settings(url: str) -> RedisSettings:
+    """arq's connection settings for ``url``; a French :class:`StartupError` if it is not a Redis URL."""
+    try:
+        return RedisSettings.from_dsn(url)
+    except (RuntimeError, ValueError):
+        raise StartupError(
+            "HUB_REDIS_URL doit être une adresse Redis : redis://hôte:6379/0, rediss://… ou unix://…"
+        ) from None
+
+
+class ArqQueue:
+    """A :class:`~hub.core.jobs.queue.JobQueue` on arq. Connects on first use.
+
+    Jobs land in the arq queue ``settings.queue_name``; arq refuses a ``job_id`` that is queued,
+    running, or finished less than :data:`KEEP_RESULT_SECONDS` ago (``enqueue`` returns ``None``).
+    """
+
+    def __init__(self, hub: Hub) -> None:
+        self._hub = hub
+        self._pool: ArqRedis | None = None
+        self._connecting = asyncio.Lock()
+
+    async def enqueue(self, name: str, /, *, job_id: str | None = None, defer_seconds: float = 0, **kwargs: Any) -> str | None:
+        """Push ``name(**kwargs)`` to Redis, due in ``defer_seconds``. Raises ``UnknownJobError``
+        for a name no enabled plugin declares, ``TypeError`` for non-JSON arguments."""
+        find_job(self._hub.catalog, name)
+        arguments = json_data(kwargs, f"paramètres de la tâche {name}")
+        pool = await self._connect()
+        job = await pool.enqueue_job(name, _job_id=job_id, _defer_by=defer_seconds or None, **arguments)
+        return None if job is None else job.job_id
+
+    async def close(self) -> None:
+        """Close the Redis connections."""
+        if self._pool is not None:
+            await self._pool.aclose()
+            self._pool = None
+
+    async def _connect(self) -> ArqRedis:
+        async with self._connecting:
+            if self._pool is None:
+                settings = self._hub.settings
+                assert settings.redis_url is not None, "ArqQueue exige settings.redis_url"
+                self._pool = await create_pool(
+                    redis_settings(settings.redis_url.reveal()), default_queue_name=settings.queue_name
+                )
+            return self._pool

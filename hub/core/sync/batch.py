@@ -1,0 +1,65 @@
+"""One page of raw records turned into rows to upsert and records to dead-letter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import msgspec
+
+from connectors.errors import RecordError
+from hub.core.settings import french_validation_message
+from hub.core.sync.connector import Stream
+from hub.core.sync.deadletters import dead_letter
+
+
+@dataclass(slots=True)
+class Batch:
+    """``records`` are the valid records (for the cursor), ``rows`` their column values.
+
+    ``seen`` holds the partner ids met in the page, dead-lettered records included, as text:
+    a full refresh does not delete a row whose record merely failed validation.
+    """
+
+    read: int = 0
+    records: list[Any] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    dead_letters: list[dict[str, Any]] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
+
+    def accept(self, record: Any, row: dict[str, Any], primary_key: str) -> None:
+        self.records.append(record)
+        self.rows.append(row)
+        self.seen.add(str(row[primary_key]))
+
+    def reject(self, raw: Any, primary_key: str, error: str) -> None:
+        letter = dead_letter(raw, primary_key, error)
+        self.dead_letters.append(letter)
+        if letter["record_key"] is not None:
+            self.seen.add(letter["record_key"])
+
+
+def prepare_batch(stream: Stream, instance_id: str, page: Iterable[Any]) -> Batch:
+    """Validate each raw record into ``stream.record_type`` and map it with ``stream.to_row``.
+
+    A record failing validation or raising :class:`RecordError` becomes a dead letter; any
+    other exception is a bug of the connector and propagates.
+    """
+    batch = Batch()
+    clears_deletion = stream.deleted_column in stream.table.c
+    for raw in page:
+        batch.read += 1
+        try:
+            record = msgspec.convert(raw, stream.record_type)
+            row = stream.to_row(record)
+        except msgspec.ValidationError as exc:
+            batch.reject(raw, stream.primary_key, f"enregistrement invalide : {french_validation_message(str(exc))}")
+        except RecordError as exc:
+            batch.reject(raw, stream.primary_key, f"enregistrement refusé : {exc}")
+        else:
+            row["instance_id"] = instance_id
+            if clears_deletion:
+                row[stream.deleted_column] = None
+            batch.accept(record, row, stream.primary_key)
+    return batch

@@ -1,0 +1,89 @@
+"""Error responses: a French page for people, French JSON under ``/api``."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from http import HTTPStatus
+from typing import Any
+
+from litestar import MediaType, Request, Response
+from litestar.exceptions import HTTPException
+from litestar.response import Template
+
+API_PREFIX = "/api/"
+
+logger = logging.getLogger("hub.web")
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorText:
+    title: str
+    page: str  # what happened and what to do, for people
+    api: str  # the JSON ``detail``
+
+
+TEXTS = {
+    401: ErrorText(
+        "Connexion requise",
+        "Vous devez être connecté·e pour accéder à cette page. La connexion n'est pas encore ouverte "
+        "sur ce hub : contactez l'équipe qui l'administre.",
+        "Authentification requise.",
+    ),
+    403: ErrorText(
+        "Accès refusé",
+        "Votre compte n'a pas les droits nécessaires pour accéder à cette page. "
+        "Si vous pensez que c'est une erreur, contactez l'équipe du hub.",
+        "Accès refusé.",
+    ),
+    404: ErrorText(
+        "Page introuvable",
+        "La page que vous cherchez n'existe pas ou a été déplacée. Vérifiez l'adresse, ou revenez au tableau de bord.",
+        "Ressource introuvable.",
+    ),
+    405: ErrorText(
+        "Méthode non autorisée", "Cette adresse n'accepte pas ce type de requête.", "Méthode non autorisée."
+    ),
+    500: ErrorText(
+        "Erreur inattendue",
+        "Le hub a rencontré un problème. Réessayez dans quelques instants ; "
+        "si le problème persiste, signalez-le à l'équipe du hub.",
+        "Erreur interne du serveur.",
+    ),
+}
+
+
+def handle_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
+    """Litestar's own (English) details are replaced; the French ones we raise are kept."""
+    phrase = HTTPStatus(exc.status_code).phrase
+    detail = exc.detail if exc.detail and exc.detail != phrase else None
+    return _respond(request, exc.status_code, detail, headers=exc.headers, extra=exc.extra)
+
+
+def handle_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    logger.error("erreur inattendue sur %s %s", request.method, request.url.path, exc_info=exc)
+    return _respond(request, 500, None)
+
+
+def _respond(
+    request: Request[Any, Any, Any],
+    status: int,
+    detail: str | None,
+    *,
+    headers: dict[str, str] | None = None,
+    extra: Any = None,
+) -> Response[Any]:
+    phrase = HTTPStatus(status).phrase
+    text = TEXTS.get(status, ErrorText(f"Erreur {status}", phrase, phrase))
+    if request.url.path.startswith(API_PREFIX):
+        body = {"status_code": status, "detail": detail or text.api} | ({"extra": extra} if extra else {})
+        return Response(body, status_code=status, media_type=MediaType.JSON, headers=headers)
+    return Template(
+        "error.html",
+        context={"status": status, "title": text.title, "message": detail or text.page},
+        status_code=status,
+        headers=headers,
+    )
+
+
+EXCEPTION_HANDLERS = {HTTPException: handle_http_exception, Exception: handle_unexpected}

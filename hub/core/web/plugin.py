@@ -1,0 +1,84 @@
+"""The Litestar app of a hub, assembled by one ``InitPlugin`` from the hub's catalog."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from litestar import Litestar
+from litestar.config.app import AppConfig
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.plugins import InitPluginProtocol
+from litestar.static_files import create_static_files_router
+from litestar.template import TemplateConfig
+
+from hub.core.hub import Hub
+from hub.core.web.access import require_access
+from hub.core.web.dashboard import dashboard
+from hub.core.web.errors import EXCEPTION_HANDLERS
+from hub.core.web.identity import resolve_principal
+from hub.core.web.mount import plugin_routers
+from hub.core.web.pages import accessibility, health
+from hub.core.web.templating import create_template_engine
+from hub.core.web.widgets import widget_endpoint
+from hub.web import STATIC_DIR
+from hub.web.assets import vendor_ready
+
+logger = logging.getLogger("hub.web")
+
+
+def provide_hub(state: State) -> Hub:
+    return state.hub
+
+
+class HubWebPlugin(InitPluginProtocol):
+    """Mounts the core pages, ``/static``, and every enabled plugin's pages and API.
+
+    Route handlers may ask for the ``hub`` and the ``principal`` (``Principal | None``) as
+    ``NamedDependency[...]`` parameters.
+    Every route is behind :func:`~hub.core.web.access.require_access` (default deny).
+    """
+
+    def __init__(self, hub: Hub) -> None:
+        self.hub = hub
+
+    def on_app_init(self, app_config: AppConfig) -> AppConfig:
+        hub = self.hub
+        app_config.state.update({"hub": hub})
+        app_config.route_handlers.extend(
+            [
+                dashboard,
+                widget_endpoint,
+                accessibility,
+                health,
+                create_static_files_router(path="/static", directories=[STATIC_DIR], opt={"public": True}),
+                *plugin_routers(hub.catalog),
+            ]
+        )
+        app_config.guards.append(require_access)
+        app_config.dependencies.update(
+            {
+                "hub": Provide(provide_hub, sync_to_thread=False),
+                "principal": Provide(resolve_principal, sync_to_thread=False),
+            }
+        )
+        app_config.template_config = TemplateConfig(instance=create_template_engine(hub))
+        app_config.exception_handlers.update(EXCEPTION_HANDLERS)
+        app_config.lifespan.append(self.lifespan)
+        app_config.logging_config = None  # the process (CLI, worker, tests) owns the logging set-up
+        return app_config
+
+    @asynccontextmanager
+    async def lifespan(self, app: Litestar) -> AsyncIterator[None]:
+        if not vendor_ready():
+            logger.warning(
+                "DSFR et htmx sont absents de hub/web/static/vendor : les pages s'afficheront sans style. "
+                "Lancez `python -m hub.web.assets`."
+            )
+        await self.hub.startup()
+        try:
+            yield
+        finally:
+            await self.hub.shutdown()
