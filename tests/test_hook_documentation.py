@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 
 from hub.core.plugins import hookspecs
+from plugins.stats import hookspecs as stats_hookspecs
+
+HOOKSPEC_MODULES = (hookspecs, stats_hookspecs)
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "plugins.md"
@@ -15,7 +18,8 @@ DOCS = ROOT / "docs" / "plugins.md"
 def hook_names() -> list[str]:
     return sorted(
         name
-        for name, function in inspect.getmembers(hookspecs, inspect.isfunction)
+        for module in HOOKSPEC_MODULES
+        for name, function in inspect.getmembers(module, inspect.isfunction)
         if hasattr(function, "hub_spec")
     )
 

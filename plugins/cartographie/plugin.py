@@ -1,6 +1,7 @@
-"""Plugin cartographie : Cartographie nationale. Wiring only; the logic lives in the plugin's modules."""
+"""Plugin cartographie : Cartographie nationale. Its pages, widgets and connector come with their own issue;
+for now it declares the permission its pages will check."""
 
-from hub import MenuItem, Permission, PluginManifest, hookimpl
+from hub import Permission, PluginManifest, hookimpl
 
 MANIFEST = PluginManifest(
     name="cartographie",
@@ -13,7 +14,3 @@ MANIFEST = PluginManifest(
 def hub_register_permissions():
     return [Permission(name="cartographie.view", label="Voir les lieux et le réseau")]
 
-
-@hookimpl
-def hub_register_menu():
-    return [MenuItem(label="Mon réseau", href="/cartographie", permission="cartographie.view")]

@@ -18,12 +18,25 @@ def _upcoming(today: date) -> sa.Select[tuple[Formation]]:
     )
 
 
-async def upcoming(session: AsyncSession, *, today: date, limit: int | None = None) -> list[Formation]:
-    """Trainings not finished by ``today``, soonest first."""
+async def upcoming(
+    session: AsyncSession,
+    *,
+    today: date,
+    limit: int | None = None,
+    public: str | None = None,
+    modalite: str | None = None,
+) -> list[Formation]:
+    """Trainings not finished by ``today``, soonest first, for one target profile and modality."""
     query = _upcoming(today)
-    if limit is not None:
+    if modalite is not None:
+        query = query.where(Formation.modalite == modalite)
+    if limit is not None and public is None:
         query = query.limit(limit)
-    return list((await session.scalars(query)).all())
+    formations = list((await session.scalars(query)).all())
+    if public is not None:
+        # Publics are a JSON list on both engines: filtered here rather than with dialect-specific SQL.
+        formations = [formation for formation in formations if public in formation.publics]
+    return formations[:limit] if limit is not None else formations
 
 
 async def count_upcoming(session: AsyncSession, *, today: date) -> int:

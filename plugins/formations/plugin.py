@@ -3,6 +3,7 @@
 from hub import MenuItem, Permission, PluginManifest, WidgetSpec, hookimpl
 from plugins.formations import models  # noqa: F401  (registers the tables with the metadata)
 from plugins.formations.connector import CatalogueFormations
+from plugins.formations.pages import catalogue_page
 from plugins.formations.widgets import a_venir
 
 MANIFEST = PluginManifest(
@@ -36,3 +37,15 @@ def hub_register_widgets():
             order=40,
         )
     ]
+
+
+@hookimpl
+def hub_register_pages():
+    return [catalogue_page]
+
+
+@hookimpl(optionalhook=True)
+def stats_register_indicators():
+    from plugins.formations.indicators import INDICATORS
+
+    return INDICATORS

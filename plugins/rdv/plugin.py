@@ -1,6 +1,7 @@
-"""Plugin rdv : RDV Service Public. Wiring only; the logic lives in the plugin's modules."""
+"""Plugin rdv : RDV Service Public. Its pages, widgets and connector come with their own issue;
+for now it declares the permission its pages will check."""
 
-from hub import MenuItem, Permission, PluginManifest, hookimpl
+from hub import Permission, PluginManifest, hookimpl
 
 MANIFEST = PluginManifest(
     name="rdv",
@@ -13,7 +14,3 @@ MANIFEST = PluginManifest(
 def hub_register_permissions():
     return [Permission(name="rdv.view", label="Voir ses rendez-vous RDV Service Public")]
 
-
-@hookimpl
-def hub_register_menu():
-    return [MenuItem(label="Mes rendez-vous", href="/rdv", permission="rdv.view")]

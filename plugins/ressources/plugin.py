@@ -1,6 +1,7 @@
-"""Plugin ressources : Les Bases. Wiring only; the logic lives in the plugin's modules."""
+"""Plugin ressources : Les Bases. Its pages, widgets and connector come with their own issue;
+for now it declares the permission its pages will check."""
 
-from hub import MenuItem, Permission, PluginManifest, hookimpl
+from hub import Permission, PluginManifest, hookimpl
 
 MANIFEST = PluginManifest(
     name="ressources",
@@ -13,7 +14,3 @@ MANIFEST = PluginManifest(
 def hub_register_permissions():
     return [Permission(name="ressources.view", label="Voir les ressources")]
 
-
-@hookimpl
-def hub_register_menu():
-    return [MenuItem(label="Ressources", href="/ressources", permission="ressources.view")]

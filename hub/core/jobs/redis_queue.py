@@ -37,7 +37,12 @@ class ArqQueue:
     """
 
     def __init__(self, hub: Hub) -> None:
+        """Raises :class:`StartupError` when ``settings.redis_url`` is missing or not a Redis URL."""
+        url = hub.settings.redis_url
+        if url is None:
+            raise StartupError("la file de tâches Redis exige HUB_REDIS_URL")
         self._hub = hub
+        self._redis = redis_settings(url.reveal())
         self._pool: ArqRedis | None = None
         self._connecting = asyncio.Lock()
 
@@ -59,9 +64,5 @@ class ArqQueue:
     async def _connect(self) -> ArqRedis:
         async with self._connecting:
             if self._pool is None:
-                settings = self._hub.settings
-                assert settings.redis_url is not None, "ArqQueue exige settings.redis_url"
-                self._pool = await create_pool(
-                    redis_settings(settings.redis_url.reveal()), default_queue_name=settings.queue_name
-                )
+                self._pool = await create_pool(self._redis, default_queue_name=self._hub.settings.queue_name)
             return self._pool

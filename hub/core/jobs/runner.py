@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 RETRY_BASE_SECONDS = 10.0
 RETRY_CAP_SECONDS = 600.0
 
-RetryDelay = Callable[[int, "float | None"], float]
+RetryDelay = Callable[[int, float | None], float]
+"""``delay(try_number, retry_after)``: seconds to wait before the next try."""
 
 
 @dataclass(frozen=True, slots=True)

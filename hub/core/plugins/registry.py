@@ -184,12 +184,14 @@ class Registry:
             if not isinstance(caller, pluggy.HookCaller):
                 continue
             for impl in caller.get_hookimpls():
-                if caller.spec is None:
+                if caller.spec is None and not impl.optionalhook:
                     raise StartupError(
                         f"la fonction {hook_name} porte @hookimpl mais aucun hook de ce nom n'existe "
                         "(faute de frappe ?) : voyez docs/plugins.md pour la liste des hooks",
                         plugin=impl.plugin_name,
                     )
+                if caller.spec is None:
+                    continue
                 firstresult = caller.spec.opts.get("firstresult", False)
                 if firstresult and inspect.iscoroutinefunction(impl.function):
                     raise StartupError(

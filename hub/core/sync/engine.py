@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from connectors.errors import AuthError, ConfigError, ConnectorError, TransientError
 from hub.core.db.base import utcnow
-from hub.core.db.upsert import upsert
+from hub.core.db.upsert import UpsertCounts, upsert
 from hub.core.sync import lease
 from hub.core.sync.backoff import backoff_delay
 from hub.core.sync.batch import Batch, prepare_batch
@@ -185,16 +185,7 @@ class _Run:
             if batch.dead_letters:
                 common = {"run_id": self.report.run_id, "instance_id": self.report.instance_id, "stream": self.stream.name}
                 await session.execute(sa.insert(DeadLetter), [{**common, **letter} for letter in batch.dead_letters])
-            report = msgspec.structs.replace(
-                self.report,
-                batches=self.report.batches + 1,
-                read=self.report.read + batch.read,
-                inserted=self.report.inserted + counts.inserted,
-                updated=self.report.updated + counts.updated,
-                unchanged=self.report.unchanged + counts.unchanged,
-                failed=self.report.failed + len(batch.dead_letters),
-                cursor_after=cursor,
-            )
+            report = _with_batch(self.report, batch, counts, cursor)
             if self.advances_per_batch:
                 await session.execute(
                     sa.update(SyncState).where(*self._state_key()).values(cursor=cursor)
@@ -261,6 +252,20 @@ class _Run:
     async def _save(self, session: AsyncSession, report: SyncReport) -> None:
         run = await session.get_one(SyncRun, report.run_id)
         report.copy_to(run)
+
+
+def _with_batch(report: SyncReport, batch: Batch, counts: UpsertCounts, cursor: Any) -> SyncReport:
+    """``report`` with one more batch written."""
+    return msgspec.structs.replace(
+        report,
+        batches=report.batches + 1,
+        read=report.read + batch.read,
+        inserted=report.inserted + counts.inserted,
+        updated=report.updated + counts.updated,
+        unchanged=report.unchanged + counts.unchanged,
+        failed=report.failed + len(batch.dead_letters),
+        cursor_after=cursor,
+    )
 
 
 def _classify(error: BaseException, report: SyncReport) -> tuple[ErrorType, str]:

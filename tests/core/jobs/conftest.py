@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
 from types import ModuleType
@@ -14,9 +14,7 @@ import pytest
 from hub import JobSpec
 from hub.core.hub import Hub
 from hub.testing import make_hub
-from tests.core.jobs.support import jobs_plugin
-
-HubFactory = Callable[..., Awaitable[Hub]]
+from tests.core.jobs.support import HubFactory, jobs_plugin
 
 
 @pytest.fixture

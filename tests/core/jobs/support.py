@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from types import SimpleNamespace
 
 import sqlalchemy as sa
@@ -9,6 +10,9 @@ import sqlalchemy as sa
 from hub import JobSpec, PluginManifest, hookimpl
 from hub.core.hub import Hub
 from hub.core.jobs.models import JobRun
+
+HubFactory = Callable[..., Awaitable[Hub]]
+"""The ``hub_with`` fixture: ``await hub_with(tmp_path, *specs, **settings)``."""
 
 
 def jobs_plugin(name: str, *specs: JobSpec) -> SimpleNamespace:

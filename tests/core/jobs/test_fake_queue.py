@@ -10,8 +10,7 @@ from connectors.errors import TransientError
 from hub import JobSpec
 from hub.core.jobs.context import JobContext
 from hub.testing import FakeQueue
-from tests.core.jobs.conftest import HubFactory
-from tests.core.jobs.support import job_runs
+from tests.core.jobs.support import HubFactory, job_runs
 
 
 async def fan_out(ctx: JobContext, count: int) -> int:

@@ -15,11 +15,7 @@ from hub.core.jobs.context import JobContext
 from hub.core.jobs.inprocess import InProcessQueue, QueueClosedError
 from hub.core.jobs.lookup import UnknownJobError
 from hub.core.jobs.scheduler import every_minute
-from tests.core.jobs.conftest import HubFactory
-from tests.core.jobs.support import job_runs
-
-gate = asyncio.Event
-
+from tests.core.jobs.support import HubFactory, job_runs
 
 async def hello(ctx: JobContext, name: str) -> str:
     return f"bonjour {name}"
@@ -31,20 +27,25 @@ async def flaky(ctx: JobContext) -> int:
     return ctx.try_number
 
 
-async def wait_for_gate(ctx: JobContext) -> str:
-    await ctx.hub.gate.wait()  # type: ignore[attr-defined]
-    return "ouvert"
+def gated(gate: asyncio.Event) -> JobSpec:
+    """The job ``essai:porte``, which runs until ``gate`` opens."""
+
+    async def wait_for_gate(ctx: JobContext) -> str:
+        await gate.wait()
+        return "ouvert"
+
+    return JobSpec(name="essai:porte", func=wait_for_gate)
 
 
-async def in_process(hub: Hub, **options: float) -> InProcessQueue:
+def in_process(hub: Hub, **options: float) -> InProcessQueue:
+    """Give ``hub`` an in-process queue whose retries wait 10 ms."""
     hub.queue = InProcessQueue(hub, delay=lambda try_number, retry_after: 0.01, **options)
-    hub.gate = asyncio.Event()  # type: ignore[attr-defined]
     return hub.queue
 
 
 async def test_jobs_run_in_tasks_and_are_recorded(tmp_path: Path, hub_with: HubFactory) -> None:
     hub = await hub_with(tmp_path, JobSpec(name="essai:saluer", func=hello))
-    queue = await in_process(hub)
+    queue = in_process(hub)
 
     ids = [await queue.enqueue("essai:saluer", name=name) for name in ("Ada", "Grace")]
     await queue.join()
@@ -58,7 +59,7 @@ async def test_jobs_run_in_tasks_and_are_recorded(tmp_path: Path, hub_with: HubF
 
 async def test_transient_errors_are_retried_after_a_delay(tmp_path: Path, hub_with: HubFactory) -> None:
     hub = await hub_with(tmp_path, JobSpec(name="essai:capricieux", func=flaky))
-    queue = await in_process(hub)
+    queue = in_process(hub)
 
     await queue.enqueue("essai:capricieux", job_id="c1")
     await queue.join()
@@ -68,15 +69,16 @@ async def test_transient_errors_are_retried_after_a_delay(tmp_path: Path, hub_wi
 
 
 async def test_a_job_id_is_taken_while_pending_or_running_then_free(tmp_path: Path, hub_with: HubFactory) -> None:
-    hub = await hub_with(tmp_path, JobSpec(name="essai:porte", func=wait_for_gate))
-    queue = await in_process(hub)
+    gate = asyncio.Event()
+    hub = await hub_with(tmp_path, gated(gate))
+    queue = in_process(hub)
 
     assert await queue.enqueue("essai:porte", job_id="p1") == "p1"
     assert await queue.enqueue("essai:porte", job_id="p1") is None
     while not await job_runs(hub, "p1"):
         await asyncio.sleep(0.01)
     assert await queue.enqueue("essai:porte", job_id="p1") is None
-    hub.gate.set()  # type: ignore[attr-defined]
+    gate.set()
     await queue.join()
 
     assert await queue.enqueue("essai:porte", job_id="p1") == "p1"
@@ -86,7 +88,7 @@ async def test_a_job_id_is_taken_while_pending_or_running_then_free(tmp_path: Pa
 
 async def test_unknown_jobs_and_non_json_arguments_are_refused_at_enqueue(tmp_path: Path, hub_with: HubFactory) -> None:
     hub = await hub_with(tmp_path, JobSpec(name="essai:saluer", func=hello))
-    queue = await in_process(hub)
+    queue = in_process(hub)
 
     with pytest.raises(UnknownJobError):
         await queue.enqueue("essai:inconnue")
@@ -97,8 +99,9 @@ async def test_unknown_jobs_and_non_json_arguments_are_refused_at_enqueue(tmp_pa
 async def test_close_drops_waiting_jobs_and_interrupts_running_ones_after_the_timeout(
     tmp_path: Path, hub_with: HubFactory
 ) -> None:
-    hub = await hub_with(tmp_path, JobSpec(name="essai:porte", func=wait_for_gate))
-    queue = await in_process(hub, close_timeout=0.05)
+    gate = asyncio.Event()
+    hub = await hub_with(tmp_path, gated(gate))
+    queue = in_process(hub, close_timeout=0.05)
     await queue.enqueue("essai:porte", job_id="plus-tard", defer_seconds=60)
     await queue.enqueue("essai:porte", job_id="en-cours")
     while not await job_runs(hub, "en-cours"):
@@ -112,13 +115,14 @@ async def test_close_drops_waiting_jobs_and_interrupts_running_ones_after_the_ti
 
 
 async def test_close_lets_running_jobs_finish_within_the_timeout(tmp_path: Path, hub_with: HubFactory) -> None:
-    hub = await hub_with(tmp_path, JobSpec(name="essai:porte", func=wait_for_gate))
-    queue = await in_process(hub, close_timeout=5)
+    gate = asyncio.Event()
+    hub = await hub_with(tmp_path, gated(gate))
+    queue = in_process(hub, close_timeout=5)
     await queue.enqueue("essai:porte", job_id="en-cours")
     while not await job_runs(hub, "en-cours"):
         await asyncio.sleep(0.01)
 
-    asyncio.get_running_loop().call_later(0.05, hub.gate.set)  # type: ignore[attr-defined]
+    asyncio.get_running_loop().call_later(0.05, gate.set)
     await queue.close()
 
     assert [r.status for r in await job_runs(hub, "en-cours")] == ["success"]
@@ -126,7 +130,7 @@ async def test_close_lets_running_jobs_finish_within_the_timeout(tmp_path: Path,
 
 async def test_startup_starts_the_minute_scheduler_and_shutdown_stops_it(tmp_path: Path, hub_with: HubFactory) -> None:
     hub = await hub_with(tmp_path)
-    await in_process(hub)
+    in_process(hub)
 
     def scheduler_tasks() -> list[asyncio.Task[object]]:
         return [task for task in asyncio.all_tasks() if task.get_name() == "planificateur" and not task.done()]

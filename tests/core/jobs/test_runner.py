@@ -15,8 +15,7 @@ from hub import JobSpec
 from hub.core.jobs.context import JobContext
 from hub.core.jobs.lookup import UnknownJobError
 from hub.core.jobs.runner import RETRY_BASE_SECONDS, retry_delay, run_job
-from tests.core.jobs.conftest import HubFactory
-from tests.core.jobs.support import job_runs
+from tests.core.jobs.support import HubFactory, job_runs
 
 
 async def double(ctx: JobContext, n: int) -> dict[str, Any]:

@@ -10,8 +10,7 @@ from hub import JobSpec
 from hub.core.jobs.context import JobContext
 from hub.core.jobs.runner import run_job
 from hub.core.jobs.scheduler import SCHEDULER_TICK, minute_job_id, tick
-from tests.core.jobs.conftest import HubFactory
-from tests.core.jobs.support import job_runs
+from tests.core.jobs.support import HubFactory, job_runs
 
 # 2026-11-29 02:15 UTC is 03:15 in Paris (winter time)
 MINUTE = datetime(2026, 11, 29, 2, 15, 42, tzinfo=UTC)

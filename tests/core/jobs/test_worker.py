@@ -15,8 +15,7 @@ from hub.core.jobs.context import JobContext
 from hub.core.settings import load_settings
 from hub.testing import make_hub
 from hub.worker import TIMEOUT_GRACE_SECONDS, JobFailed, build_worker_settings, run_worker
-from tests.core.jobs.conftest import HubFactory
-from tests.core.jobs.support import job_runs, jobs_plugin
+from tests.core.jobs.support import HubFactory, job_runs, jobs_plugin
 
 REDIS_URL = "redis://127.0.0.1:6379/0"  # never contacted by these tests
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import httpx
 import msgspec
 
 from connectors.errors import AuthError, ConfigError, TransientError
@@ -156,3 +157,20 @@ async def test_hub_startup_reconciles_the_declared_instances(bare_hub: Hub) -> N
     await bare_hub.startup()
 
     assert (await instance(bare_hub)).state == "setup_retry"
+
+
+async def test_the_connector_http_client_goes_through_the_hub_transport(bare_hub: Hub, source: FakeSource) -> None:
+    requests: list[httpx.Request] = []
+
+    def partner(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        return httpx.Response(200, json={"ok": True})
+
+    bare_hub.http_transport = httpx.MockTransport(partner)
+    source.ping_url = "https://partenaire.example/ping"
+    await reconcile_instances(bare_hub)
+
+    assert await setup_due_instances(bare_hub) == {"demo": "loaded"}
+    [request] = requests
+    assert request.url == "https://partenaire.example/ping"
+    assert request.headers["User-Agent"].startswith("hub-mediation-numerique")

@@ -64,6 +64,8 @@ class ExempleConnector(Connector):
 
     async def check(self) -> None:
         self.source.checks += 1
+        if self.source.ping_url is not None:
+            (await self.http.get(self.source.ping_url)).raise_for_status()
         if self.source.check_error is not None:
             raise self.source.check_error
 

@@ -20,7 +20,8 @@ def item(number: int, nom: str | None = None, **extra: Any) -> dict[str, Any]:
 class FakeSource:
     """The partner's data and behaviour; ``key`` names it in the instance's config.
 
-    ``fail_after`` pages, ``failure`` is raised; ``check_error`` is raised by ``check()``;
+    ``fail_after`` pages, ``failure`` is raised; ``check_error`` is raised by ``check()``, which
+    first GETs ``ping_url`` when set;
     ``extra`` records are appended to the first page; ``gate``, when set, is awaited after the
     first page. ``calls`` records (stream, cursor) of every read.
     """
@@ -32,6 +33,7 @@ class FakeSource:
     fail_after: int | None = None
     failure: Exception | None = None
     check_error: Exception | None = None
+    ping_url: str | None = None
     extra: list[Any] = field(default_factory=list)
     gate: asyncio.Event | None = None
     calls: list[tuple[str, Any]] = field(default_factory=list)
