@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
+import os
 import sys
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
@@ -12,6 +14,7 @@ import click
 
 from hub.core.errors import StartupError
 from hub.core.hub import Hub
+from hub.core.logging import configure_logging
 from hub.core.settings import load_settings
 
 T = TypeVar("T")
@@ -62,8 +65,10 @@ def _plugin_groups() -> dict[str, click.Group]:
 
 
 @click.group(cls=HubGroup)
-def main() -> None:
+@click.option("--verbose", "-v", is_flag=True, help="Journal détaillé (niveau DEBUG).")
+def main(verbose: bool) -> None:
     """Hub de la médiation numérique."""
+    configure_logging(os.environ.get("HUB_ENV", "dev"), logging.DEBUG if verbose else logging.INFO)
 
 
 @main.command()
@@ -76,7 +81,9 @@ def serve(host: str, port: int, workers: int) -> None:
 
     build_hub()
     click.echo(f"Hub servi sur http://{host}:{port} (Ctrl+C pour arrêter)")
-    uvicorn.run("hub.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info")
+    uvicorn.run(
+        "hub.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info", log_config=None
+    )
 
 
 @main.command()

@@ -27,15 +27,19 @@ async def make_hub(
     autoload: bool = False,
     queue: JobQueue | None = None,
     migrate: bool = True,
+    config_file: Path | None = None,
     **settings: Any,
 ) -> Hub:
     """A hub with the given extra plugins, migrated, with a :class:`FakeQueue` unless told otherwise.
 
-    ``settings`` override the deployment settings (``plugins_disabled=["rdv"]``, ``connectors=[...]``).
-    The caller shuts the hub down (``await hub.shutdown()``).
+    ``config_file`` is read as the deployment's ``hub.toml``; ``settings`` override it
+    (``plugins_disabled=["rdv"]``, ``connectors=[...]``). The caller shuts the hub down
+    (``await hub.shutdown()``).
     """
     url = os.environ.get("HUB_TEST_DATABASE_URL") or f"sqlite+aiosqlite:///{folder / 'hub.sqlite3'}"
     environ = {key: value for key, value in os.environ.items() if not key.startswith("HUB_")}
+    if config_file is not None:
+        environ["HUB_CONFIG"] = str(config_file)
     config = load_settings(environ, database_url=url, data_dir=str(folder / "var"), **settings)
     hub = Hub.create(config, plugins=plugins, autoload=autoload, queue=queue or FakeQueue())
     if isinstance(hub.queue, FakeQueue):

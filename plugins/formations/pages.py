@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Literal
 
 from litestar import get
 from litestar.di import NamedDependency
-from litestar.params import Parameter
+from litestar.params import FromQuery
 from litestar.response import Template
 
 from connectors.formations.models import Modalite, Public
@@ -22,8 +22,8 @@ MODALITES = {"presentiel": "En présentiel", "distanciel": "À distance", "hybri
 @get("/", opt={"permission": "formations.view"})
 async def catalogue_page(
     hub: NamedDependency[Hub],
-    public: Annotated[Public | Literal[""] | None, Parameter(query="public")] = None,
-    modalite: Annotated[Modalite | Literal[""] | None, Parameter(query="modalite")] = None,
+    public: FromQuery[Public | Literal[""] | None] = None,
+    modalite: FromQuery[Modalite | Literal[""] | None] = None,
 ) -> Template:
     async with hub.session() as session:
         formations = await catalogue.upcoming(
