@@ -46,9 +46,8 @@ LOADED = "loaded"
 SETUP_RETRY = "setup_retry"
 NEEDS_REAUTH = "needs_reauth"
 PAUSED = "paused"
-STATES = (LOADED, SETUP_RETRY, NEEDS_REAUTH, SETUP_ERROR, DISABLED, PAUSED)
 
-CHECK_TIMEOUT_SECONDS = 60.0
+CHECK_TIMEOUT_SECONDS = 30.0  # within the scheduler tick that runs the due checks
 # States kept at boot when the declaration did not change; any other one gets a new check.
 _KEPT_WHEN_UNCHANGED = (LOADED, SETUP_RETRY, NEEDS_REAUTH)
 
