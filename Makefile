@@ -7,6 +7,9 @@ PORT ?= 8000
 
 .PHONY: run test install install-dev assets chromium migrate demo serve worker ci clean
 
+# The deployment file: hub.toml when the operator wrote one, otherwise the demo deployment.
+run migrate demo serve worker: export HUB_CONFIG ?= $(if $(wildcard hub.toml),hub.toml,deploy/hub.demo.toml)
+
 run: install assets migrate demo serve
 
 test: install-dev assets chromium

@@ -7,37 +7,17 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
+from hub.cli.common import build_hub, run_with_hub
+from hub.cli.connectors import connectors
+from hub.cli.demo import demo
 from hub.core.errors import StartupError
 from hub.core.hub import Hub
 from hub.core.logging import configure_logging
 from hub.core.settings import load_settings
-
-T = TypeVar("T")
-
-
-def run(coroutine_factory: Callable[[], Awaitable[T]]) -> T:
-    return asyncio.run(coroutine_factory())  # type: ignore[arg-type]
-
-
-def build_hub() -> Hub:
-    try:
-        return Hub.create(load_settings())
-    except StartupError as exc:
-        raise click.ClickException(str(exc)) from None
-
-
-async def with_hub(action: Callable[[Hub], Awaitable[T]]) -> T:
-    hub = build_hub()
-    try:
-        return await action(hub)
-    finally:
-        await hub.shutdown()
-
 
 class HubGroup(click.Group):
     """Adds each enabled plugin's commands as ``hub <slug> …``, loaded only when asked for."""
@@ -110,7 +90,7 @@ def upgrade() -> None:
     async def action(hub: Hub) -> None:
         await hub.migrate()
 
-    run(lambda: with_hub(action))
+    run_with_hub(action)
     click.echo("Base de données à jour.")
 
 
@@ -155,6 +135,10 @@ def plugins_check() -> None:
     asyncio.run(hub.engine.dispose())
     enabled = [info.name for info in hub.registry.enabled() if info.name != "hub"]
     click.echo(f"Plugins valides : {', '.join(enabled) or 'aucun'}.")
+
+
+main.add_command(connectors)
+main.add_command(demo)
 
 
 if __name__ == "__main__":  # pragma: no cover
