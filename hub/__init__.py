@@ -12,12 +12,15 @@ from hub.core.plugins.contributions import (
 )
 from hub.core.plugins.manifest import PluginManifest
 from hub.core.plugins.markers import hookimpl, hookspec
+from hub.core.sync.connector import Connector, Stream
 
 __all__ = [
+    "Connector",
     "JobSpec",
     "MenuItem",
     "Permission",
     "PluginManifest",
+    "Stream",
     "WidgetContext",
     "WidgetSpec",
     "hookimpl",

@@ -6,7 +6,6 @@ import asyncio
 import json
 import logging
 import os
-import sys
 from typing import Any
 
 import click
@@ -140,6 +139,3 @@ def plugins_check() -> None:
 main.add_command(connectors)
 main.add_command(demo)
 
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

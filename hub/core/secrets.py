@@ -68,14 +68,3 @@ def resolve_references(data: Any, *, base_dir: Path, environ: Mapping[str, str])
     if isinstance(data, list):
         return [resolve_references(item, base_dir=base_dir, environ=environ) for item in data]
     return data
-
-
-def redact(data: Any) -> Any:
-    """A copy of plain data (dicts, lists, scalars) with every secret masked."""
-    if isinstance(data, Secret):
-        return REDACTED
-    if isinstance(data, dict):
-        return {key: redact(item) for key, item in data.items()}
-    if isinstance(data, list | tuple):
-        return [redact(item) for item in data]
-    return data

@@ -109,6 +109,13 @@ def french_validation_message(message: str) -> str:
         "Object contains unknown field": "champ inconnu",
         "Object missing required field": "champ obligatoire manquant",
         "Invalid enum value": "valeur non autorisée",
+        "Invalid RFC3339 encoded datetime": "date et heure invalides (attendu : AAAA-MM-JJTHH:MM:SSZ)",
+        "Invalid RFC3339 encoded date": "date invalide (attendu : AAAA-MM-JJ)",
+        "matching regex": "au format",
+        "that is >": "supérieur à",
+        "that is <": "inférieur à",
+        "length >=": "de longueur au moins",
+        "length <=": "de longueur au plus",
         " - at ": " — à ",
     }
     for english, french in replacements.items():

@@ -1,8 +1,9 @@
-"""The core's own jobs: syncing a connector stream, and the scheduler tick."""
+"""The core's own jobs: syncing a connector stream, the scheduler tick, the job-run purge."""
 
 from __future__ import annotations
 
 from hub.core.jobs.context import JobContext
+from hub.core.jobs.retention import PURGE_JOB, purge_job_runs
 from hub.core.jobs.scheduler import SCHEDULER_TICK, tick
 from hub.core.plugins.contributions import JobSpec
 
@@ -14,7 +15,8 @@ async def scheduler_tick(ctx: JobContext) -> dict[str, list[str]]:
 
 def core_jobs() -> list[JobSpec]:
     """The JobSpecs that the builtin plugin ``hub`` registers: the sync engine's ``hub:sync``
-    (its own spec: the engine plans its retries itself) and the every-minute scheduler tick."""
+    (its own spec: the engine plans its retries itself), the every-minute scheduler tick and
+    the nightly purge of old job runs."""
     from hub.core.sync.jobs import sync_jobs
 
     return [
@@ -26,5 +28,11 @@ def core_jobs() -> list[JobSpec]:
             cron="* * * * *",
             max_tries=1,
             timeout_seconds=50.0,
+        ),
+        JobSpec(
+            name=PURGE_JOB,
+            func=purge_job_runs,
+            description="Supprime chaque nuit les exécutions de tâches terminées depuis plus de 30 jours.",
+            cron="17 3 * * *",
         ),
     ]

@@ -29,7 +29,7 @@ from hub.core.jobs.jsondata import json_data
 from hub.core.jobs.lookup import find_job
 from hub.core.jobs.records import close_run, open_run
 from hub.core.plugins.registry import CORE_PLUGIN
-from hub.core.sync.backoff import backoff_delay
+from hub.core.backoff import backoff_delay
 
 if TYPE_CHECKING:
     from hub.core.hub import Hub

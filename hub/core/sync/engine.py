@@ -23,7 +23,7 @@ from connectors.errors import AuthError, ConfigError, ConnectorError, TransientE
 from hub.core.db.base import utcnow
 from hub.core.db.upsert import UpsertCounts, upsert
 from hub.core.sync import lease
-from hub.core.sync.backoff import backoff_delay
+from hub.core.backoff import backoff_delay
 from hub.core.sync.batch import Batch, prepare_batch
 from hub.core.sync.connector import Stream
 from hub.core.sync.cursor import decode_cursor, encode_cursor, latest_cursor

@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from connectors.errors import AuthError, ConfigError, TransientError
 from hub.core.db.base import utcnow
 from hub.core.settings import ConnectorInstanceSettings
-from hub.core.sync.backoff import backoff_delay
+from hub.core.backoff import backoff_delay
 from hub.core.sync.http import connector_http_client
 from hub.core.sync.instances import (
     DISABLED,

@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from hub.core.sync.backoff import backoff_delay
+from hub.core.backoff import backoff_delay
 
 
 def test_backoff_doubles_with_jitter_up_to_the_cap() -> None:
