@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hub.core.plugins.contributions import Permission
 from hub.core.plugins.manifest import PluginManifest
 from hub.core.plugins.markers import hookimpl
 
@@ -10,6 +11,14 @@ MANIFEST = PluginManifest(
     title="Cœur du hub",
     description="Synchronisation des connecteurs, planification et tâches du cœur.",
 )
+
+
+@hookimpl
+def hub_register_permissions():
+    return [
+        Permission(name="hub.admin", label="Administrer le hub", granted_to=("admin",)),
+        Permission(name="hub.support", label="Consulter l'administration du hub", granted_to=("admin", "support")),
+    ]
 
 
 @hookimpl

@@ -16,11 +16,19 @@ if TYPE_CHECKING:
     from hub.core.identity import Principal
 
 
+Role = Literal["mediateur", "coordinateur", "admin", "support"]
+
+
 class Permission(msgspec.Struct, frozen=True, kw_only=True):
-    """A permission a plugin checks. ``name`` is ``<slug>.<action>``, e.g. ``rdv.view``."""
+    """A permission a plugin checks. ``name`` is ``<slug>.<action>``, e.g. ``rdv.view``.
+
+    ``granted_to`` lists the roles that hold it: a user holds the permissions of each of their
+    roles (a person may be both mediateur and coordinateur). Admin and support administer the
+    hub and do not use the mediation features, so they hold only what is granted to them."""
 
     name: str
     label: str
+    granted_to: tuple[Role, ...] = ("mediateur", "coordinateur")
 
 
 class MenuItem(msgspec.Struct, frozen=True, kw_only=True):

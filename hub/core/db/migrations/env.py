@@ -8,6 +8,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 from hub.core.db.base import Base
+from hub.core import models  # noqa: F401  (every core table registered with the metadata)
 from hub.core.db.engine import create_engine
 
 config = context.config

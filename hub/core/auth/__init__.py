@@ -1,0 +1,1 @@
+"""Authentication: OpenID Connect login, server-side sessions, CSRF, API-client bearer tokens."""

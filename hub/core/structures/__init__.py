@@ -1,0 +1,1 @@
+"""Structures (employers and lieux d'activité), following the national schema of lieux de médiation numérique."""

@@ -1,0 +1,1 @@
+"""Coordinator teams: members over time and invitations."""
