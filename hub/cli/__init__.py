@@ -10,9 +10,12 @@ from typing import Any
 
 import click
 
+from hub.cli.api_clients import api_clients
 from hub.cli.common import build_hub, run_with_hub
 from hub.cli.connectors import connectors
 from hub.cli.demo import demo
+from hub.cli.structures import structures
+from hub.cli.users import users
 from hub.core.errors import StartupError
 from hub.core.hub import Hub
 from hub.core.logging import configure_logging
@@ -136,6 +139,9 @@ def plugins_check() -> None:
     click.echo(f"Plugins valides : {', '.join(enabled) or 'aucun'}.")
 
 
+main.add_command(api_clients)
 main.add_command(connectors)
 main.add_command(demo)
+main.add_command(structures)
+main.add_command(users)
 

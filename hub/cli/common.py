@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import TypeVar
 
 import click
 
-from hub.core.errors import StartupError
+from hub.core.errors import DomainError, StartupError, ValidationError
 from hub.core.hub import Hub
 from hub.core.settings import load_settings
 
@@ -38,3 +38,25 @@ def run_with_hub(action: Callable[[Hub], Awaitable[T]], *, started: bool = False
             await hub.shutdown()
 
     return asyncio.run(main())
+
+
+def run_service(action: Callable[[Hub], Awaitable[T]], *, options: Mapping[str, str] | None = None) -> T:
+    """:func:`run_with_hub` for a command that calls a service: a refusal becomes a French
+    error (exit code 1) naming the faulty option, e.g. ``--code-postal : Le code postal…``.
+
+    A field is named ``--<field>`` (underscores as dashes) unless ``options`` maps it
+    (``{"lieux": "--lieu"}``); ``lieux.1`` is the second ``--lieu``."""
+    try:
+        return run_with_hub(action)
+    except ValidationError as exc:
+        lines = [f"{_option(field, options or {})} : {message}" for field, message in exc.errors.items()]
+        raise click.ClickException("\n".join(lines)) from None
+    except DomainError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _option(field: str, options: Mapping[str, str]) -> str:
+    name, _, rest = field.partition(".")
+    option = options.get(name, "--" + name.replace("_", "-"))
+    index = rest.split(".")[0]
+    return f"{option} n° {int(index) + 1}" if index.isdigit() else option

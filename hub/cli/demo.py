@@ -1,4 +1,5 @@
-"""``hub demo``: loads the demo data set by syncing the connector instances of the demo deployment."""
+"""``hub demo``: loads the demo data set: syncs the connector instances of the demo deployment,
+then loads the demonstration identities (:mod:`hub.core.demo`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from rich.console import Console
 from hub.cli.common import run_with_hub
 from hub.cli.connectors import sync_instance
 from hub.cli.progress import explain_failures, summary_table
+from hub.core.demo import ResumeDemo, charger_identites_demo
 from hub.core.hub import Hub
 from hub.core.sync.report import SyncReport
 
@@ -18,7 +20,7 @@ DEMO_CONFIG = "deploy/hub.demo.toml"
 def demo() -> None:
     """Charge le jeu de démonstration (sans effet s'il est déjà chargé)."""
 
-    async def action(hub: Hub) -> list[SyncReport]:
+    async def action(hub: Hub) -> tuple[list[SyncReport], ResumeDemo]:
         if hub.settings.env == "prod":
             raise click.ClickException("la démonstration ne se charge pas en production (HUB_ENV=prod)")
         if not hub.settings.connectors:
@@ -29,10 +31,14 @@ def demo() -> None:
         reports = []
         for declared in hub.settings.connectors:
             reports += await sync_instance(hub, declared.id)
-        return reports
+        return reports, await charger_identites_demo(hub)
 
-    reports = run_with_hub(action, started=True)
+    reports, identites = run_with_hub(action, started=True)
     Console(stderr=True).print(summary_table(reports, title="Jeu de démonstration"))
     for line in explain_failures(reports):
         click.echo(line, err=True)
+    etat = "créés" if identites.crees else "déjà présents"
+    click.echo(f"Comptes de démonstration ({etat}), à choisir dans la connexion de démonstration :")
+    for compte in identites.comptes:
+        click.echo(f"  {compte.nom} <{compte.email}> : {compte.description}")
     click.echo("Démonstration chargée : rien n'est dupliqué si vous relancez `hub demo`.")

@@ -2,7 +2,7 @@
 
 from hub.core.api_clients.models import ApiClient
 from hub.core.audit.models import Mutation
-from hub.core.auth.models import WebSession
+from hub.core.auth.models import LoginAttempt, WebSession
 from hub.core.identity.models import Coordinateur, Mediateur, User, UserIdentity
 from hub.core.jobs.models import JobRun
 from hub.core.structures.models import EmployeStructure, MediateurEnActivite, Structure
@@ -17,6 +17,7 @@ __all__ = [
     "EmployeStructure",
     "InvitationEquipe",
     "JobRun",
+    "LoginAttempt",
     "Mediateur",
     "MediateurCoordonne",
     "MediateurEnActivite",

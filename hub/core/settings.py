@@ -22,7 +22,8 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 import msgspec
 
@@ -31,6 +32,8 @@ from hub.core.secrets import REDACTED, Secret, resolve_references
 
 DEFAULT_SECRET_KEY = "dev-secret-key-a-remplacer-en-production"
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///var/hub.sqlite3"
+# The schemes of ``smtp_url`` and their default ports (see ``hub.core.mail.envoi``).
+SMTP_PORTS = {"smtp": 25, "smtp+starttls": 587, "smtps": 465}
 
 
 class ConnectorInstanceSettings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -55,14 +58,47 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     site_name: str = "Hub de la médiation numérique"
     branding: Literal["neutre", "etat"] = "neutre"
     demo_login: bool | None = None
+    # The address people reach the hub at: OpenID Connect redirections are built from it, and
+    # cookies are ``Secure`` when it is https (or in ``prod``).
+    public_url: str = "http://127.0.0.1:8000"
+    # OpenID Connect (ProConnect by default): login is offered once the client id and secret are set.
+    oidc_discovery_url: str = "https://auth.agentconnect.gouv.fr/api/v2/.well-known/openid-configuration"
+    oidc_client_id: str | None = None
+    oidc_client_secret: Secret | None = None
+    oidc_scopes: str = "openid given_name usual_name email phone siret uid idp_id"
+    # A session ends ``session_hours`` after login, or after ``session_idle_minutes`` without a request.
+    session_hours: Annotated[int, msgspec.Meta(ge=1)] = 12
+    session_idle_minutes: Annotated[int, msgspec.Meta(ge=1)] = 120
+    # Outgoing mail: ``smtp://`` (plain), ``smtp+starttls://`` or ``smtps://`` with
+    # ``user:password@host:port``; without it, mails are written as ``.eml`` files in ``<data_dir>/mails``.
+    smtp_url: Secret | None = None
+    mail_from: str = "Hub de la médiation numérique <ne-pas-repondre@hub.invalid>"
     plugins_disabled: list[str] = msgspec.field(default_factory=list)
     widget_timeout_seconds: float = 3.0
     plugins: dict[str, dict[str, Any]] = msgspec.field(default_factory=dict)
     connectors: list[ConnectorInstanceSettings] = msgspec.field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        if self.smtp_url is not None:
+            parts = urlsplit(self.smtp_url.reveal())
+            if parts.scheme not in SMTP_PORTS or not parts.hostname:
+                raise ValueError(
+                    "smtp_url : attendu smtp://, smtp+starttls:// ou smtps:// suivi de "
+                    "[utilisateur:mot-de-passe@]hôte[:port]"
+                )
+
     @property
     def demo_login_enabled(self) -> bool:
         return self.env == "dev" if self.demo_login is None else self.demo_login
+
+    @property
+    def oidc_enabled(self) -> bool:
+        """OpenID Connect login is offered only when the client id and secret are both set."""
+        return bool(self.oidc_client_id) and self.oidc_client_secret is not None and bool(self.oidc_client_secret.reveal())
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.env == "prod" or self.public_url.startswith("https://")
 
     def redacted(self) -> dict[str, Any]:
         """The settings as plain data, every secret masked: what any screen or log may show."""

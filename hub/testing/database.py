@@ -11,7 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.pool import NullPool
 
+from hub.core.db.engine import create_sessionmaker, normalise_url
 from hub.core.hub import Hub
 from hub.core.jobs.queue import JobQueue
 from hub.core.settings import load_settings
@@ -42,6 +45,8 @@ async def make_hub(
         environ["HUB_CONFIG"] = str(config_file)
     config = load_settings(environ, database_url=url, data_dir=str(folder / "var"), **settings)
     hub = Hub.create(config, plugins=plugins, autoload=autoload, queue=queue or FakeQueue())
+    if hub.engine.dialect.name != "sqlite":
+        _connection_per_session(hub)
     if isinstance(hub.queue, FakeQueue):
         hub.queue.bind(hub)
     if migrate:
@@ -51,6 +56,13 @@ async def make_hub(
             await reset_database(hub)
             await hub.migrate()
     return hub
+
+
+def _connection_per_session(hub: Hub) -> None:
+    """No connection pool: a test client serves the app in its own event loop, and an asyncpg
+    connection cannot move from one loop to another (the test's, the app's)."""
+    hub.engine = create_async_engine(normalise_url(hub.settings.database_url.reveal()), poolclass=NullPool)
+    hub.sessionmaker = create_sessionmaker(hub.engine)
 
 
 async def _migrate_sqlite_from_template(hub: Hub, target: Path) -> None:

@@ -57,6 +57,8 @@ def test_demo_loads_the_catalogue_once_and_connectors_report_it(hub_cli) -> None
 
     assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
     assert [(run["inserted"], run["unchanged"]) for run in runs] == [(0, 8), (8, 0)]
+    assert "Comptes de démonstration (créés)" in first.output and "Comptes de démonstration (déjà présents)" in second.output
+    assert "Camille Démo <camille.demo@demo.hub.invalid>" in second.output
     assert instances[0]["id"] == "formations-demo" and instances[0]["state"] == "loaded"
 
 

@@ -1,4 +1,5 @@
-"""The dashboard in a real browser: Debian's chromium driven by Playwright, the app under uvicorn.
+"""The dashboard in a real browser: Debian's chromium driven by Playwright, the app under uvicorn,
+signed in through the demo persona picker (a real form post, CSRF token included).
 
 This module is itself the test plugin « exemple » (a plugin is a module with a MANIFEST and hooks).
 """
@@ -18,7 +19,7 @@ from litestar import Litestar
 
 import hub as hub_api
 from hub.app import create_app
-from hub.testing import make_hub
+from hub.testing import create_test_user, make_hub
 from hub.web.assets import build_assets
 
 pytestmark = pytest.mark.e2e
@@ -92,6 +93,7 @@ async def test_dashboard_in_chromium(tmp_path):
     from playwright.async_api import async_playwright
 
     hub = await make_hub(tmp_path, plugins=[("exemple", sys.modules[__name__])])
+    await create_test_user(hub, roles=("mediateur",), prenom="Camille", nom="Démo")
     await hub.engine.dispose()  # the server's event loop opens its own connections
 
     async with serve(create_app(hub)) as base_url, async_playwright() as playwright:
@@ -102,6 +104,11 @@ async def test_dashboard_in_chromium(tmp_path):
             async with page.expect_response(lambda r: r.url.endswith("/dsfr/dsfr.min.css")) as css:
                 await page.goto(f"{base_url}/")
             assert (await css.value).status == 200
+            assert page.url == f"{base_url}/connexion"  # anonymous: sent to the persona picker
+
+            await page.get_by_role("button", name="Se connecter en tant que Camille Démo").click()
+            await page.wait_for_url(f"{base_url}/")
+            assert "Connecté·e : Camille Démo" in await page.locator("header").inner_text()
 
             await page.locator("text=Bonjour depuis le bloc d'exemple").wait_for()
             error_card = page.locator('[data-widget="exemple.en_panne"] .fr-alert--error')

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 import itertools
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import AsyncExitStack
 from importlib import metadata
 from pathlib import Path
@@ -15,7 +15,8 @@ from litestar.testing import AsyncTestClient
 
 from hub.app import create_app
 from hub.core.hub import Hub
-from hub.testing import make_hub
+from hub.core.plugins.contributions import Role
+from hub.testing import login_as, make_hub
 
 FIRST_PARTY = {ep.name: ep.value for ep in metadata.entry_points(group="hub")}
 
@@ -39,10 +40,15 @@ async def hub_with(tmp_path: Path) -> AsyncIterator[Callable[..., Awaitable[Hub]
 
 
 @pytest.fixture
-async def client_of() -> AsyncIterator[Callable[[Hub], Awaitable[AsyncTestClient]]]:
+async def client_of() -> AsyncIterator[Callable[..., Awaitable[AsyncTestClient]]]:
+    """``await client_of(hub, login=("mediateur",))``: a client on ``hub``, signed in as a test
+    user holding the ``login`` roles (anonymous when ``login`` is ``None``)."""
     async with AsyncExitStack() as stack:
 
-        async def factory(hub: Hub) -> AsyncTestClient:
-            return await stack.enter_async_context(AsyncTestClient(create_app(hub)))
+        async def factory(hub: Hub, login: Sequence[Role] | None = ("mediateur",)) -> AsyncTestClient:
+            client = await stack.enter_async_context(AsyncTestClient(create_app(hub)))
+            if login is not None:
+                await login_as(client, hub, roles=login)
+            return client
 
         yield factory

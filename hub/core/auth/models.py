@@ -1,4 +1,4 @@
-"""Server-side web sessions."""
+"""Server-side web sessions, and OpenID Connect logins under way."""
 
 from __future__ import annotations
 
@@ -27,3 +27,19 @@ class WebSession(Base):
     id_token: Mapped[str | None] = mapped_column(sa.Text)
     fournisseur: Mapped[str] = mapped_column(sa.String(40), default="proconnect")
     usurpateur_id: Mapped[str | None] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"))
+
+
+class LoginAttempt(Base):
+    """An OpenID Connect login under way, between the redirection to the provider and its return.
+
+    The browser holds a random token in a short-lived cookie; ``id`` is its SHA-256, so the
+    return is accepted only in the browser that started the login. ``state`` and ``nonce`` are
+    compared with what the provider sends back; the row is deleted when the provider answers."""
+
+    __tablename__ = "login_attempts"
+
+    id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    state: Mapped[str] = mapped_column(sa.String(100))
+    nonce: Mapped[str] = mapped_column(sa.String(100))
+    suivant: Mapped[str] = mapped_column(sa.String(500), default="/")
+    expiration: Mapped[datetime] = mapped_column(index=True)

@@ -65,13 +65,16 @@ class UserIdentity(Base):
 
 
 class Mediateur(Timestamps, Base):
-    """The mediator side of a user. ``is_visible``: listed as an « aidant » of their lieux on the map."""
+    """The mediator side of a user. ``is_visible``: listed as an « aidant » of their lieux on the map.
+    ``derniere_creation_activite``: when they last recorded an activity (kept by the activities'
+    writes, as La Coop does); a team shows a member « Inactif » from it."""
 
     __tablename__ = "mediateurs"
 
     id: Mapped[str] = uuid_pk()
     user_id: Mapped[str] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), unique=True)
     is_visible: Mapped[bool] = mapped_column(default=False)
+    derniere_creation_activite: Mapped[datetime | None]
 
     user: Mapped[User] = relationship(back_populates="mediateur", lazy="raise")
 

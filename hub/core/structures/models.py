@@ -10,7 +10,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from hub.core.db.base import Base
 from hub.core.db.columns import SoftDelete, Timestamps, uuid_pk
-
+from hub.core.identity import models as _identity  # noqa: F401  (``users``, target of the foreign keys)
+from hub.core.structures.normalisation import CHAMPS_RECHERCHE, LONGUEUR_RECHERCHE, texte_recherche
 
 
 class Structure(Timestamps, SoftDelete, Base):
@@ -18,6 +19,9 @@ class Structure(Timestamps, SoftDelete, Base):
 
     The list fields hold values of :mod:`hub.core.structures.schema`. Exactly one of
     ``derniere_modification_par_id`` and ``derniere_modification_source`` names who changed it last.
+    ``recherche`` is the folded text the structure is found by, kept up to date on every ORM write;
+    a bulk writer (``INSERT`` without the ORM) sets it with
+    :func:`hub.core.structures.normalisation.texte_recherche` of the row.
     """
 
     __tablename__ = "structures"
@@ -64,6 +68,13 @@ class Structure(Timestamps, SoftDelete, Base):
     derniere_modification_par_id: Mapped[str | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     derniere_modification_source: Mapped[str | None] = mapped_column(sa.String(100))
     suppression_par_id: Mapped[str | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    recherche: Mapped[str] = mapped_column(sa.String(LONGUEUR_RECHERCHE), default="")
+
+
+@sa.event.listens_for(Structure, "before_insert")
+@sa.event.listens_for(Structure, "before_update")
+def _maintenir_recherche(_mapper: object, _connection: object, structure: Structure) -> None:
+    structure.recherche = texte_recherche({champ: getattr(structure, champ) for champ in CHAMPS_RECHERCHE})
 
 
 class EmployeStructure(Timestamps, SoftDelete, Base):

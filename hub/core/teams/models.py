@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from hub.core.db.base import Base, utcnow
 from hub.core.db.columns import uuid_pk
+from hub.core.identity import models as _identity  # noqa: F401  (targets of the foreign keys)
 
 
 class MediateurCoordonne(Base):

@@ -11,6 +11,8 @@ from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException
 from litestar.response import Template
 
+from hub.core.web.sessions import htmx_login_headers, login_redirect
+
 API_PREFIX = "/api/"
 
 logger = logging.getLogger("hub.web")
@@ -26,8 +28,7 @@ class ErrorText:
 TEXTS = {
     401: ErrorText(
         "Connexion requise",
-        "Vous devez être connecté·e pour accéder à cette page. La connexion n'est pas encore ouverte "
-        "sur ce hub : contactez l'équipe qui l'administre.",
+        "Vous devez être connecté·e pour accéder à cette page : connectez-vous depuis la page de connexion.",
         "Authentification requise.",
     ),
     403: ErrorText(
@@ -54,10 +55,15 @@ TEXTS = {
 
 
 def handle_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
-    """Litestar's own (English) details are replaced; the French ones we raise are kept."""
+    """Litestar's own (English) details are replaced; the French ones we raise are kept.
+
+    A person visiting a page without a session is sent to the login page instead of a 401."""
+    if exc.status_code == 401 and (redirect := login_redirect(request)) is not None:
+        return redirect
     phrase = HTTPStatus(exc.status_code).phrase
     detail = exc.detail if exc.detail and exc.detail != phrase else None
-    return _respond(request, exc.status_code, detail, headers=exc.headers, extra=exc.extra)
+    headers = {**(exc.headers or {}), **htmx_login_headers(request)} if exc.status_code == 401 else exc.headers
+    return _respond(request, exc.status_code, detail, headers=headers, extra=exc.extra)
 
 
 def handle_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:

@@ -14,11 +14,15 @@ from litestar.plugins import InitPluginProtocol
 from litestar.static_files import create_static_files_router
 from litestar.template import TemplateConfig
 
+from hub.core.auth.pages import DEMO_HANDLERS, LOGIN_HANDLERS
+from hub.core.auth.provider import OidcProvider
+from hub.core.auth.usurpation_pages import USURPATION_HANDLERS
 from hub.core.hub import Hub
 from hub.core.web.access import require_access
+from hub.core.web.csrf import require_csrf
 from hub.core.web.dashboard import dashboard
 from hub.core.web.errors import EXCEPTION_HANDLERS
-from hub.core.web.identity import resolve_principal
+from hub.core.web.identity import IdentityMiddleware, provide_api_client, provide_principal
 from hub.core.web.mount import plugin_routers
 from hub.core.web.pages import accessibility, health
 from hub.core.web.templating import create_template_engine
@@ -36,9 +40,11 @@ def provide_hub(state: State) -> Hub:
 class HubWebPlugin(InitPluginProtocol):
     """Mounts the core pages, ``/static``, and every enabled plugin's pages and API.
 
-    Route handlers may ask for the ``hub`` and the ``principal`` (``Principal | None``) as
-    ``NamedDependency[...]`` parameters.
-    Every route is behind :func:`~hub.core.web.access.require_access` (default deny).
+    Route handlers may ask for the ``hub``, the ``principal`` (``Principal | None``) and the
+    ``api_client`` (``AuthenticatedClient | None``) as ``NamedDependency[...]`` parameters.
+    Every route is behind :func:`~hub.core.web.access.require_access` (default deny), then
+    :func:`~hub.core.web.csrf.require_csrf`; requests are identified by
+    :class:`~hub.core.web.identity.IdentityMiddleware`.
     """
 
     def __init__(self, hub: Hub) -> None:
@@ -46,24 +52,32 @@ class HubWebPlugin(InitPluginProtocol):
 
     def on_app_init(self, app_config: AppConfig) -> AppConfig:
         hub = self.hub
-        app_config.state.update({"hub": hub})
+        app_config.state.update({"hub": hub, "oidc": OidcProvider(hub)})
         app_config.route_handlers.extend(
             [
                 dashboard,
                 widget_endpoint,
                 accessibility,
                 health,
+                *LOGIN_HANDLERS,
+                *(DEMO_HANDLERS if hub.settings.demo_login_enabled else []),
+                *USURPATION_HANDLERS,
                 create_static_files_router(path="/static", directories=[STATIC_DIR], opt={"public": True}),
                 *plugin_routers(hub.catalog),
             ]
         )
-        app_config.guards.append(require_access)
+        app_config.guards.extend([require_access, require_csrf])
+        app_config.middleware.append(IdentityMiddleware())
         app_config.dependencies.update(
             {
                 "hub": Provide(provide_hub, sync_to_thread=False),
-                "principal": Provide(resolve_principal, sync_to_thread=False),
+                "principal": Provide(provide_principal),
+                "api_client": Provide(provide_api_client),
             }
         )
+        # No Litestar default /schema pages: they declare no access rule; the hub's own OpenAPI
+        # document comes with the public API (DESIGN §7).
+        app_config.openapi_config = None
         app_config.template_config = TemplateConfig(instance=create_template_engine(hub))
         app_config.exception_handlers.update(EXCEPTION_HANDLERS)
         app_config.lifespan.append(self.lifespan)

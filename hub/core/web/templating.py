@@ -1,7 +1,8 @@
 """Jinja2 templates: the core's folder first, then each enabled plugin's ``templates/`` folder.
 
 Every template rendered for a request receives the layout's variables (see
-:func:`hub.core.web.layout.page_context`), under what the handler passes itself.
+:func:`hub.core.web.layout.page_context`), under what the handler passes itself, and the
+globals ``csrf_input()`` / ``csrf_token()`` (see :mod:`hub.core.web.csrf`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import jinja2
 from litestar import Request
 from litestar.plugins.jinja import JinjaTemplateEngine
 
+from hub.core.web.csrf import csrf_input, csrf_token
 from hub.core.web.layout import page_context
 from hub.web import TEMPLATES_DIR
 
@@ -35,7 +37,9 @@ def create_template_engine(hub: Hub) -> PageTemplateEngine:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    return PageTemplateEngine(environment, lambda request, name: page_context(hub, request, name))
+    engine = PageTemplateEngine(environment, lambda request, name: page_context(hub, request, name))
+    environment.globals.update(csrf_input=csrf_input, csrf_token=csrf_token)  # the hub's, not Litestar's
+    return engine
 
 
 class PageTemplateEngine(JinjaTemplateEngine):
@@ -57,6 +61,7 @@ class PageTemplate:
     def render(self, **context: Any) -> str:
         """``context`` must hold the ``request`` (Litestar's ``Template`` response adds it)."""
         name = self.template.name or ""
+        context.pop("csrf_input", None)  # Litestar's own CSRF field: the hub's csrf_input() replaces it
         return self.template.render({**self.context(context["request"], name), **context})
 
 

@@ -40,7 +40,7 @@ async def test_every_page_has_the_dsfr_layout(client_for, path):
 
 
 async def test_accessibility_statement_is_honest(client_for):
-    client = await client_for(demo_login=False)
+    client = await client_for(login=None)
 
     response = await client.get("/accessibilite")
 
@@ -74,7 +74,7 @@ async def test_anonymous_menu_keeps_only_public_entries(client_for):
             hub_api.MenuItem(label="Aide", href="/exemple/aide"),
         ]
     )
-    client = await client_for(plugin, demo_login=False)
+    client = await client_for(plugin, login=None)
 
     html = (await client.get("/accessibilite")).text
 
@@ -82,10 +82,19 @@ async def test_anonymous_menu_keeps_only_public_entries(client_for):
     assert "Connecté·e" not in html
 
 
-async def test_demo_login_acts_as_the_demo_mediator(client_for):
+async def test_signed_in_user_is_named_with_a_logout_button(client_for):
     html = (await (await client_for()).get("/")).text
 
-    assert "Connecté·e : Démo — médiatrice" in html
+    assert "Connecté·e : Camille Test" in html
+    assert '<form method="post" action="/deconnexion">' in html
+    assert 'href="/connexion">Se connecter</a>' not in html
+
+
+async def test_anonymous_visitor_sees_the_login_link(client_for):
+    html = (await (await client_for(login=None)).get("/accessibilite")).text
+
+    assert 'href="/connexion">Se connecter</a>' in html
+    assert "/deconnexion" not in html
 
 
 async def test_neutral_branding_has_no_state_block_nor_marianne(client_for):

@@ -6,7 +6,6 @@ from web_helpers import ExamplePlugin, html_widget
 
 import hub as hub_api
 from hub.core.errors import StartupError
-from hub.core.identity import Principal
 from hub.core.web.access import require_access
 
 
@@ -27,7 +26,7 @@ def example_api(**opt):
 
 
 async def test_health_answers_ok_without_login(client_for):
-    client = await client_for(demo_login=False)
+    client = await client_for(login=None, demo_login=False)
 
     response = await client.get("/api/v1/health")
 
@@ -56,7 +55,7 @@ async def test_hub_register_api_mounted_under_api_v1_slug(client_for):
 
 
 async def test_public_plugin_page_needs_no_login(client_for):
-    client = await client_for(ExamplePlugin(pages=[example_page(public=True)]), demo_login=False)
+    client = await client_for(ExamplePlugin(pages=[example_page(public=True)]), login=None, demo_login=False)
 
     assert (await client.get("/exemple")).status_code == 200
 
@@ -95,29 +94,32 @@ async def test_guard_denies_a_route_that_declares_no_access_rule():
     assert response.status_code == 403
 
 
-async def test_anonymous_visitor_gets_401_page_and_api_json(client_for):
+async def test_anonymous_visitor_is_sent_to_login_and_api_gets_401_json(client_for):
     plugin = ExamplePlugin(
         pages=[example_page(permission="exemple.voir")], api=[example_api(permission="exemple.voir")]
     )
-    client = await client_for(plugin, demo_login=False)
+    client = await client_for(plugin, login=None, demo_login=False)
 
-    dashboard = await client.get("/")
-    page = await client.get("/exemple")
+    dashboard = await client.get("/", follow_redirects=False)
+    page = await client.get("/exemple?vue=liste", follow_redirects=False)
+    fragment = await client.get("/exemple", headers={"HX-Request": "true", "HX-Current-URL": "http://testserver.local/exemple"})
     api = await client.get("/api/v1/exemple/compte")
 
-    assert dashboard.status_code == page.status_code == 401
-    assert "<h1>Connexion requise</h1>" in page.text
+    assert dashboard.status_code == page.status_code == 303
+    assert dashboard.headers["location"] == "/connexion"
+    assert page.headers["location"] == "/connexion?suivant=%2Fexemple%3Fvue%3Dliste"
+    assert fragment.status_code == 401
+    assert fragment.headers["hx-redirect"] == "/connexion?suivant=%2Fexemple"
+    assert "<h1>Connexion requise</h1>" in fragment.text
     assert api.status_code == 401
     assert api.json() == {"status_code": 401, "detail": "Authentification requise."}
 
 
-async def test_user_without_the_permission_gets_403(client_for, monkeypatch):
+async def test_user_without_the_permission_gets_403(client_for):
     plugin = ExamplePlugin(
         pages=[example_page(permission="exemple.voir")], api=[example_api(permission="exemple.voir")]
     )
-    client = await client_for(plugin)
-    sans_droits = Principal(id="u1", display_name="Sans droits")
-    monkeypatch.setattr("hub.core.web.access.resolve_principal", lambda connection: sans_droits)
+    client = await client_for(plugin, login=("admin",))  # admins hold only what is granted to admins
 
     page = await client.get("/exemple")
     api = await client.get("/api/v1/exemple/compte")
@@ -171,7 +173,7 @@ async def test_unexpected_error_is_a_french_500_page(client_for):
 
 
 async def test_static_files_are_served(client_for):
-    client = await client_for(demo_login=False)
+    client = await client_for(login=None, demo_login=False)
 
     response = await client.get("/static/css/hub.css")
 

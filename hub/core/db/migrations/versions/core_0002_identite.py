@@ -69,12 +69,24 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('user_id', sa.String(length=36), nullable=False),
     sa.Column('is_visible', sa.Boolean(), nullable=False),
+    sa.Column('derniere_creation_activite', hub.core.db.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('creation', hub.core.db.base.UTCDateTime(timezone=True), nullable=False),
     sa.Column('modification', hub.core.db.base.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_mediateurs_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_mediateurs')),
     sa.UniqueConstraint('user_id', name=op.f('uq_mediateurs_user_id'))
     )
+    op.create_table('login_attempts',
+    sa.Column('id', sa.String(length=64), nullable=False),
+    sa.Column('state', sa.String(length=100), nullable=False),
+    sa.Column('nonce', sa.String(length=100), nullable=False),
+    sa.Column('suivant', sa.String(length=500), nullable=False),
+    sa.Column('expiration', hub.core.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_login_attempts'))
+    )
+    with op.batch_alter_table('login_attempts', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_login_attempts_expiration'), ['expiration'], unique=False)
+
     op.create_table('mutations',
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('user_id', sa.String(length=36), nullable=True),
@@ -133,6 +145,7 @@ def upgrade() -> None:
     sa.Column('derniere_modification_par_id', sa.String(length=36), nullable=True),
     sa.Column('derniere_modification_source', sa.String(length=100), nullable=True),
     sa.Column('suppression_par_id', sa.String(length=36), nullable=True),
+    sa.Column('recherche', sa.String(length=1200), nullable=False),
     sa.Column('creation', hub.core.db.base.UTCDateTime(timezone=True), nullable=False),
     sa.Column('modification', hub.core.db.base.UTCDateTime(timezone=True), nullable=False),
     sa.Column('suppression', hub.core.db.base.UTCDateTime(timezone=True), nullable=True),
@@ -300,6 +313,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_mutations_creation'))
 
     op.drop_table('mutations')
+    with op.batch_alter_table('login_attempts', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_login_attempts_expiration'))
+
+    op.drop_table('login_attempts')
     op.drop_table('mediateurs')
     op.drop_table('coordinateurs')
     op.drop_table('users')
