@@ -95,7 +95,9 @@ def hub_register_pages(hub: Hub) -> Handlers:
 def hub_register_api(hub: Hub) -> Handlers:
     """Return Litestar route handlers for the JSON API, mounted under ``/api/v1/<slug>``.
 
-    The same default-deny guard as for pages applies. Return msgspec Structs.
+    The same default-deny guard as for pages applies, plus ``opt={"api_scope": "<scope>"}``
+    for routes that API clients (``Authorization: Bearer <client_id>:<secret>``) may call.
+    Return msgspec Structs.
 
     Example::
 
