@@ -15,9 +15,11 @@ from typing import Any
 from litestar.testing import AsyncTestClient
 
 from hub.core.auth.sessions import FOURNISSEUR_DEMO, open_session
+from hub.core.db.base import utcnow
 from hub.core.db.columns import new_id
 from hub.core.hub import Hub
 from hub.core.identity.models import Coordinateur, Mediateur, User
+from hub.core.identity.users import profil_inscription
 from hub.core.plugins.contributions import Role
 from hub.core.web.sessions import SESSION_COOKIE, cookie_name
 
@@ -32,10 +34,12 @@ async def create_test_user(
     is_fixture: bool = True,
 ) -> User:
     """A user (a test user unless ``is_fixture`` is false) holding ``roles``: a Mediateur or
-    Coordinateur row for those roles, ``User.role`` ``admin`` or ``support`` for those."""
+    Coordinateur row for those roles, ``User.role`` ``admin`` or ``support`` for those. A user
+    with a role has finished their sign-up; without one, it is still to do (``/inscription``)."""
     roles = set(roles)
     platform_role = "admin" if "admin" in roles else "support" if "support" in roles else "user"
     user_id = new_id()
+    signed_up = utcnow() if roles else None
     user = User(
         id=user_id,
         email=email or f"test-{user_id[:8]}@exemple.fr",
@@ -43,6 +47,9 @@ async def create_test_user(
         nom=nom,
         role=platform_role,
         is_fixture=is_fixture,
+        profil_inscription=profil_inscription(list(roles), conseiller_numerique=False),
+        acceptation_cgu=signed_up,
+        inscription_validee=signed_up,
     )
     async with hub.session() as db:
         db.add(user)

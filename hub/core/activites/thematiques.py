@@ -1,4 +1,5 @@
-"""The 30 thematiques of La Coop's CRA, in their two groups, with their labels."""
+"""The 30 thematiques of La Coop's CRA, in their two groups (« Médiation numérique », 19 values, and
+« Démarches administratives », 11 values), with their labels."""
 
 from __future__ import annotations
 
@@ -76,3 +77,49 @@ Thematique = Literal[
 LABELS = {**MEDIATION_NUMERIQUE, **DEMARCHES_ADMINISTRATIVES}
 
 assert set(get_args(Thematique)) == set(LABELS), "Thematique and LABELS must list the same 30 values"
+
+# The thematique that allows the administrative ones and the « précisions » of the démarche.
+AIDE_AUX_DEMARCHES = "aide_aux_demarches_administratives"
+
+ThematiqueMediationNumerique = Literal[
+    "diagnostic_numerique",
+    "prendre_en_main_du_materiel",
+    "maintenance_de_materiel",
+    "gere_ses_contenus_numeriques",
+    "navigation_sur_internet",
+    "email",
+    "bureautique",
+    "reseaux_sociaux",
+    "sante",
+    "banque_et_achats_en_ligne",
+    "entrepreneuriat",
+    "insertion_professionnelle",
+    "securite_numerique",
+    "parentalite",
+    "scolarite_et_numerique",
+    "creer_avec_le_numerique",
+    "culture_numerique",
+    "intelligence_artificielle",
+    "aide_aux_demarches_administratives",
+]
+ThematiqueDemarcheAdministrative = Literal[
+    "papiers_elections_citoyennete",
+    "famille_scolarite",
+    "social_sante",
+    "travail_formation",
+    "logement",
+    "transports_mobilite",
+    "argent_impots",
+    "justice",
+    "etrangers_europe",
+    "loisirs_sports_culture",
+    "associations",
+]
+
+assert list(get_args(ThematiqueMediationNumerique)) == list(MEDIATION_NUMERIQUE)
+assert list(get_args(ThematiqueDemarcheAdministrative)) == list(DEMARCHES_ADMINISTRATIVES)
+
+
+def administratives(thematiques: list[str]) -> list[str]:
+    """The administrative sub-thematiques among ``thematiques``."""
+    return [thematique for thematique in thematiques if thematique in DEMARCHES_ADMINISTRATIVES]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -19,6 +20,12 @@ ROLE_LABELS: dict[Role, str] = {
 }
 
 
+def roles_label(roles: Iterable[Role]) -> str:
+    """« Médiateur·rice, Coordinateur·rice » (empty without a role)."""
+    held = set(roles)
+    return ", ".join(label for role, label in ROLE_LABELS.items() if role in held)
+
+
 @dataclass(frozen=True, slots=True)
 class Persona:
     user_id: str
@@ -29,8 +36,7 @@ class Persona:
     @property
     def roles_label(self) -> str:
         """« Médiateur·rice, Coordinateur·rice », or what a user without a role still has to do."""
-        labels = [label for role, label in ROLE_LABELS.items() if role in self.roles]
-        return ", ".join(labels) or "Sans rôle : inscription à terminer"
+        return roles_label(self.roles) or "Sans rôle : inscription à terminer"
 
 
 async def list_personas(db: AsyncSession) -> list[Persona]:

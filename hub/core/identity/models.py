@@ -67,7 +67,11 @@ class UserIdentity(Base):
 class Mediateur(Timestamps, Base):
     """The mediator side of a user. ``is_visible``: listed as an « aidant » of their lieux on the map.
     ``derniere_creation_activite``: when they last recorded an activity (kept by the activities'
-    writes, as La Coop does); a team shows a member « Inactif » from it."""
+    writes, as La Coop does); a team shows a member « Inactif » from it. Counters kept by the
+    writes of activities and bénéficiaires: ``activites_count`` (activities not deleted),
+    ``accompagnements_count`` (their accompagnements), ``beneficiaires_count`` (bénéficiaires not
+    deleted, anonymous ones included); ``derniere_creation_beneficiaire``: when they last created
+    a followed bénéficiaire."""
 
     __tablename__ = "mediateurs"
 
@@ -75,16 +79,22 @@ class Mediateur(Timestamps, Base):
     user_id: Mapped[str] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), unique=True)
     is_visible: Mapped[bool] = mapped_column(default=False)
     derniere_creation_activite: Mapped[datetime | None]
+    activites_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    accompagnements_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    beneficiaires_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    derniere_creation_beneficiaire: Mapped[datetime | None]
 
     user: Mapped[User] = relationship(back_populates="mediateur", lazy="raise")
 
 
 class Coordinateur(Timestamps, Base):
-    """The coordinator side of a user: they lead a team of mediators."""
+    """The coordinator side of a user: they lead a team of mediators. ``derniere_creation_activite``:
+    when they last recorded a coordination CRA."""
 
     __tablename__ = "coordinateurs"
 
     id: Mapped[str] = uuid_pk()
     user_id: Mapped[str] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), unique=True)
+    derniere_creation_activite: Mapped[datetime | None]
 
     user: Mapped[User] = relationship(back_populates="coordinateur", lazy="raise")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from hub.core.errors import StartupError
 from hub.core.jobs.cron import check_crons
 from hub.core.plugins.contributions import JobSpec, MenuItem, Permission, WidgetSpec
-from hub.core.plugins.registry import Contribution, Registry
+from hub.core.plugins.registry import CORE_PLUGIN, Contribution, Registry
 from hub.core.sync.connector import Connector
 
 
@@ -69,13 +69,21 @@ class Catalog:
 class Rule:
     """How a contribution carries its plugin's slug: ``identify`` it, then ``check`` it.
 
-    ``unique`` identifiers may appear once across all plugins.
+    ``unique`` identifiers may appear once across all plugins; the ``exempt`` plugins need no prefix.
     """
 
-    def __init__(self, identify: Callable[[Any], str], required: Callable[[str], str], unique: bool) -> None:
-        self.identify, self.required, self.unique = identify, required, unique
+    def __init__(
+        self,
+        identify: Callable[[Any], str],
+        required: Callable[[str], str],
+        unique: bool,
+        exempt: frozenset[str] = frozenset(),
+    ) -> None:
+        self.identify, self.required, self.unique, self.exempt = identify, required, unique, exempt
 
     def follows(self, plugin: str, identifier: str) -> bool:
+        if plugin in self.exempt:
+            return True
         prefix = self.required(plugin)
         return identifier.startswith(prefix) if self.unique else identifier == prefix or identifier.startswith(prefix + "/")
 
@@ -84,7 +92,10 @@ def _named(identify: Callable[[Any], str], separator: str) -> Rule:
     return Rule(identify, lambda plugin: f"{plugin}{separator}", unique=True)
 
 
-_inside_plugin_urls = Rule(lambda item: item.href, lambda plugin: f"/{plugin}", unique=False)
+# The core's own pages have French paths of their own (/mes-lieux, /mon-equipe, /administration/…).
+_inside_plugin_urls = Rule(
+    lambda item: item.href, lambda plugin: f"/{plugin}", unique=False, exempt=frozenset({CORE_PLUGIN})
+)
 
 
 def _check(items: list[Contribution], hook: str, expected: type, rule: Rule | None) -> None:

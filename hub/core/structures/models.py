@@ -21,7 +21,8 @@ class Structure(Timestamps, SoftDelete, Base):
     ``derniere_modification_par_id`` and ``derniere_modification_source`` names who changed it last.
     ``recherche`` is the folded text the structure is found by, kept up to date on every ORM write;
     a bulk writer (``INSERT`` without the ORM) sets it with
-    :func:`hub.core.structures.normalisation.texte_recherche` of the row.
+    :func:`hub.core.structures.normalisation.texte_recherche` of the row. ``activites_count``:
+    the activities (not deleted) held at this lieu, kept by the activities' writes.
     """
 
     __tablename__ = "structures"
@@ -69,6 +70,7 @@ class Structure(Timestamps, SoftDelete, Base):
     derniere_modification_source: Mapped[str | None] = mapped_column(sa.String(100))
     suppression_par_id: Mapped[str | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     recherche: Mapped[str] = mapped_column(sa.String(LONGUEUR_RECHERCHE), default="")
+    activites_count: Mapped[int] = mapped_column(default=0, server_default="0")
 
 
 @sa.event.listens_for(Structure, "before_insert")

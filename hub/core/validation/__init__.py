@@ -6,9 +6,9 @@ body, command-line options) and reports **every** faulty field at once in a
 directly in Python (a Struct's constructor checks neither types nor constraints), so a service
 that starts with ``check`` can trust its input whoever called it.
 
-Raw data is cleaned first: strings are stripped, a blank string counts as an absent field (and
-so does ``None`` for a required one), and blank items are dropped from lists. A field type may
-carry, in its ``Meta(extra=...)``:
+Raw data is cleaned first: strings are stripped (and lose any NUL character), a blank string
+counts as an absent field (and so does ``None`` for a required one), and blank items are
+dropped from lists. A field type may carry, in its ``Meta(extra=...)``:
 
 - ``"message"``: the French message when the value is refused (else one is derived from the type);
 - ``"avant"``: a function applied to the value before conversion (``"03 26…"`` → ``"+3326…"``).
@@ -84,6 +84,9 @@ def _parse_value(type_: Any, raw: Any, name: str, errors: dict[str, str]) -> Any
         return _parse_struct(struct, raw, f"{name}.", errors)
     item_struct = _list_item_struct(type_)
     if item_struct is not None and isinstance(raw, list):
+        if (problem := _length_problem(type_, raw)) is not None:
+            errors[name] = problem
+            return None
         return [_parse_struct(item_struct, item, f"{name}.{index}.", errors) for index, item in enumerate(raw)]
     raw = _before(type_, raw)
     try:
@@ -91,6 +94,17 @@ def _parse_value(type_: Any, raw: Any, name: str, errors: dict[str, str]) -> Any
     except msgspec.ValidationError as exc:
         errors[name] = _extra(type_).get("message") or _derived_message(type_, raw, str(exc))
         return None
+
+
+def _length_problem(type_: Any, raw: list[Any]) -> str | None:
+    """What is wrong with the number of items of a list of Structs (which msgspec does not check here)."""
+    for meta in _metas(type_):
+        too_few = meta.min_length is not None and len(raw) < meta.min_length
+        too_many = meta.max_length is not None and len(raw) > meta.max_length
+        if too_few or too_many:
+            bound = f"{meta.min_length} valeur(s) au moins" if too_few else f"{meta.max_length} valeurs au plus"
+            return _extra(type_).get("message") or f"{bound} (reçu : {len(raw)})."
+    return None
 
 
 def _before(type_: Any, raw: Any) -> Any:
@@ -107,7 +121,7 @@ def _before(type_: Any, raw: Any) -> Any:
 
 def _clean(value: Any) -> Any:
     if isinstance(value, str):
-        value = value.strip()
+        value = value.replace("\x00", "").strip()  # PostgreSQL stores no NUL character
         return value or _ABSENT
     if isinstance(value, list):
         items = [_clean(item) for item in value]

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from litestar import get
-from litestar.di import NamedDependency
-from litestar.response import Template
+from typing import Any
 
+from litestar import Response, get
+from litestar.di import NamedDependency
+from litestar.response import Redirect, Template
+
+from hub.core.auth.pages import SIGN_UP_PATH
 from hub.core.hub import Hub
 from hub.core.identity import Principal
 from hub.core.plugins.contributions import WidgetSpec
 from hub.core.web.hooks import dashboard_layout
+from hub.core.web.organisation.inscription import inscription_a_terminer
 
 
 def dashboard_widgets(hub: Hub, principal: Principal) -> list[WidgetSpec]:
@@ -24,5 +28,8 @@ def dashboard_widgets(hub: Hub, principal: Principal) -> list[WidgetSpec]:
 
 
 @get("/", opt={"authenticated": True})
-async def dashboard(hub: NamedDependency[Hub], principal: NamedDependency[Principal]) -> Template:
+async def dashboard(hub: NamedDependency[Hub], principal: NamedDependency[Principal]) -> Response[Any]:
+    """The widgets; whoever has not finished their sign-up is sent back to it."""
+    if await inscription_a_terminer(hub, principal):
+        return Redirect(SIGN_UP_PATH, status_code=303)
     return Template("dashboard.html", context={"widgets": dashboard_widgets(hub, principal)})

@@ -1,4 +1,11 @@
-"""Error responses: a French page for people, French JSON under ``/api``."""
+"""Error responses: a French page for people, French JSON under ``/api``.
+
+A service's refusal (:class:`~hub.core.errors.DomainError`) keeps its French message:
+:class:`ValidationError` → 400 (under ``/api``, ``extra`` maps each faulty field to its message;
+a page's handler usually shows its form again instead, each message next to its field),
+:class:`Forbidden` → 403, :class:`NotFound` → 404, :class:`Conflict` → 409. Services refuse
+before writing, and handlers write inside ``session.begin()``, which rolls back on the way out.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +18,7 @@ from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException
 from litestar.response import Template
 
+from hub.core.errors import Conflict, DomainError, Forbidden, NotFound, ValidationError
 from hub.core.web.sessions import htmx_login_headers, login_redirect
 
 API_PREFIX = "/api/"
@@ -26,6 +34,11 @@ class ErrorText:
 
 
 TEXTS = {
+    400: ErrorText(
+        "Demande invalide",
+        "Les informations envoyées ne sont pas valides : revenez à la page précédente pour les corriger.",
+        "Données invalides.",
+    ),
     401: ErrorText(
         "Connexion requise",
         "Vous devez être connecté·e pour accéder à cette page : connectez-vous depuis la page de connexion.",
@@ -44,6 +57,11 @@ TEXTS = {
     ),
     405: ErrorText(
         "Méthode non autorisée", "Cette adresse n'accepte pas ce type de requête.", "Méthode non autorisée."
+    ),
+    409: ErrorText(
+        "Action impossible",
+        "Cette action n'est plus possible dans l'état actuel : rechargez la page pour voir où en sont les choses.",
+        "Action impossible dans l'état actuel.",
     ),
     500: ErrorText(
         "Erreur inattendue",
@@ -64,6 +82,19 @@ def handle_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -
     detail = exc.detail if exc.detail and exc.detail != phrase else None
     headers = {**(exc.headers or {}), **htmx_login_headers(request)} if exc.status_code == 401 else exc.headers
     return _respond(request, exc.status_code, detail, headers=headers, extra=exc.extra)
+
+
+def handle_domain_error(request: Request[Any, Any, Any], exc: DomainError) -> Response[Any]:
+    """A service's refusal, with its French message (see the module's docstring)."""
+    extra = exc.errors if isinstance(exc, ValidationError) else None
+    return _respond(request, _status(exc), str(exc), extra=extra)
+
+
+def _status(exc: DomainError) -> int:
+    for kind, status in ((Forbidden, 403), (NotFound, 404), (Conflict, 409)):
+        if isinstance(exc, kind):
+            return status
+    return 400
 
 
 def handle_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
@@ -92,4 +123,8 @@ def _respond(
     )
 
 
-EXCEPTION_HANDLERS = {HTTPException: handle_http_exception, Exception: handle_unexpected}
+EXCEPTION_HANDLERS = {
+    HTTPException: handle_http_exception,
+    DomainError: handle_domain_error,
+    Exception: handle_unexpected,
+}

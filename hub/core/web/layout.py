@@ -1,4 +1,5 @@
-"""What every page's layout shows: site name, branding, the signed-in user and the main menu."""
+"""What every page's layout shows: site name, branding, the signed-in user (see
+:mod:`hub.core.web.en_tete`) and the main menu."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from litestar import Request
 
 from hub.core.identity import Principal
+from hub.core.web.en_tete import en_tete
 from hub.core.web.hooks import template_context
 from hub.core.web.identity import resolve_principal
 
@@ -31,6 +33,7 @@ def page_context(hub: Hub, request: Request[Any, Any, Any], template_name: str) 
         "site_name": hub.settings.site_name,
         "branding": hub.settings.branding,
         "principal": principal,
+        **en_tete(request, principal),
         "menu": main_menu(hub, principal, request.url.path),
         **template_context(hub, principal, template_name),
     }

@@ -21,9 +21,11 @@ from hub.core.hub import Hub
 from hub.core.web.access import require_access
 from hub.core.web.csrf import require_csrf
 from hub.core.web.dashboard import dashboard
+from hub.core.web.en_tete import compter_invitations
 from hub.core.web.errors import EXCEPTION_HANDLERS
 from hub.core.web.identity import IdentityMiddleware, provide_api_client, provide_principal
 from hub.core.web.mount import plugin_routers
+from hub.core.web.organisation import ROUTES as ORGANISATION_ROUTES
 from hub.core.web.pages import accessibility, health
 from hub.core.web.templating import create_template_engine
 from hub.core.web.widgets import widget_endpoint
@@ -62,11 +64,13 @@ class HubWebPlugin(InitPluginProtocol):
                 *LOGIN_HANDLERS,
                 *(DEMO_HANDLERS if hub.settings.demo_login_enabled else []),
                 *USURPATION_HANDLERS,
+                *ORGANISATION_ROUTES,
                 create_static_files_router(path="/static", directories=[STATIC_DIR], opt={"public": True}),
                 *plugin_routers(hub.catalog),
             ]
         )
         app_config.guards.extend([require_access, require_csrf])
+        app_config.before_request = compter_invitations
         app_config.middleware.append(IdentityMiddleware())
         app_config.dependencies.update(
             {

@@ -1,8 +1,9 @@
 """Jinja2 templates: the core's folder first, then each enabled plugin's ``templates/`` folder.
 
 Every template rendered for a request receives the layout's variables (see
-:func:`hub.core.web.layout.page_context`), under what the handler passes itself, and the
-globals ``csrf_input()`` / ``csrf_token()`` (see :mod:`hub.core.web.csrf`).
+:func:`hub.core.web.layout.page_context`), under what the handler passes itself, the
+globals ``csrf_input()`` / ``csrf_token()`` (see :mod:`hub.core.web.csrf`) and the filters
+``date_fr`` / ``date_heure_fr`` (see :mod:`hub.core.web.dates`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from litestar import Request
 from litestar.plugins.jinja import JinjaTemplateEngine
 
 from hub.core.web.csrf import csrf_input, csrf_token
+from hub.core.web.dates import FILTERS
 from hub.core.web.layout import page_context
 from hub.web import TEMPLATES_DIR
 
@@ -39,6 +41,7 @@ def create_template_engine(hub: Hub) -> PageTemplateEngine:
     )
     engine = PageTemplateEngine(environment, lambda request, name: page_context(hub, request, name))
     environment.globals.update(csrf_input=csrf_input, csrf_token=csrf_token)  # the hub's, not Litestar's
+    environment.filters.update(FILTERS)
     return engine
 
 

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from hub.core.errors import ValidationError
+from hub.core.identity.inscription import ChoixLieux
 from hub.core.identity.users import NouvelUtilisateur
 from hub.core.structures.choix import ChoixStructure
 from hub.core.structures.inputs import StructureInput
@@ -147,6 +148,16 @@ def test_nested_inputs_name_their_fields_by_path() -> None:
     with pytest.raises(ValidationError) as refused:
         parse(ChoixStructure, {"structure": VALIDE | {"code_postal": "5"}})
     assert refused.value.errors == {"structure.code_postal": "Le code postal compte 5 chiffres (exemple : 51100)."}
+
+
+def test_nul_characters_are_dropped_postgresql_stores_none() -> None:
+    assert parse(StructureInput, VALIDE | {"nom": "Média\x00thèque"}).nom == "Médiathèque"
+
+
+def test_a_list_of_nested_inputs_keeps_its_length_constraint() -> None:
+    with pytest.raises(ValidationError) as refused:
+        parse(ChoixLieux, {"lieux": []})
+    assert refused.value.errors == {"lieux": "Ajoutez au moins un lieu d'activité."}
 
 
 def test_invitations_need_one_to_fifty_valid_addresses() -> None:

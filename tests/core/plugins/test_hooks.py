@@ -67,7 +67,8 @@ def test_hub_register_menu_entries_are_ordered_across_plugins() -> None:
         return [MenuItem(label="Premier", href="/bb/liste", order=10)]
 
     hub = build(plugin("aa", menu_a=menu_a), plugin("bb", menu_b=menu_b))
-    assert [(c.plugin, c.item.label) for c in hub.catalog.menu] == [("bb", "Premier"), ("aa", "Second")]
+    plugins_menu = [(c.plugin, c.item.label) for c in hub.catalog.menu if c.plugin != "hub"]
+    assert plugins_menu == [("bb", "Premier"), ("aa", "Second")]
 
 
 def test_hub_register_menu_entries_must_point_inside_the_plugin() -> None:
@@ -77,6 +78,16 @@ def test_hub_register_menu_entries_must_point_inside_the_plugin() -> None:
 
     with pytest.raises(StartupError, match="« exemple ».*/exemple"):
         build(plugin("exemple", hub_register_menu=hub_register_menu))
+
+
+def test_the_core_menu_keeps_its_french_paths() -> None:
+    hub = build()
+    assert {c.item.href for c in hub.catalog.menu if c.plugin == "hub"} == {
+        "/mes-lieux",
+        "/mes-equipes",
+        "/mon-equipe",
+        "/administration/journal",
+    }
 
 
 def test_hub_register_commands_appear_as_hub_slug_command(tmp_path: Path) -> None:

@@ -129,4 +129,4 @@ def test_blocked_plugin_contributes_nothing() -> None:
     hub = build(blocked, plugins_disabled=["bloque"])
     assert hub.registry.plugins["bloque"].blocked
     assert hub.catalog.by_plugin("bloque") == {kind: [] for kind in hub.catalog.by_plugin("bloque")}
-    assert hub.catalog.widgets == [] and hub.catalog.menu == []
+    assert hub.catalog.widgets == [] and [c for c in hub.catalog.menu if c.plugin != "hub"] == []

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from litestar.testing import AsyncTestClient
+from organisation_helpers import Site
 from web_helpers import ExamplePlugin
 
 from hub.app import create_app
@@ -39,3 +40,9 @@ async def client_for(tmp_path: Path) -> AsyncIterator[ClientFactory]:
             return client
 
         yield factory
+
+
+@pytest.fixture
+async def site(client_for: ClientFactory) -> Site:
+    """A hub with no extra plugin and an anonymous browser on it (see :class:`Site`)."""
+    return Site(await client_for(login=None))

@@ -1,0 +1,1 @@
+"""A coordinator's own activity log: animations, événements and partenariats (« Mes coordinations »)."""

@@ -1,0 +1,1 @@
+"""Tags on activities, in four scopes: personnel, d'équipe, départemental and national."""
