@@ -14,6 +14,8 @@ from hub.cli.api_clients import api_clients
 from hub.cli.common import build_hub, run_with_hub
 from hub.cli.connectors import connectors
 from hub.cli.demo import demo
+from hub.cli.exports import exporter
+from hub.cli.imports import importer
 from hub.cli.structures import structures
 from hub.cli.users import users
 from hub.core.errors import StartupError
@@ -142,6 +144,8 @@ def plugins_check() -> None:
 main.add_command(api_clients)
 main.add_command(connectors)
 main.add_command(demo)
+main.add_command(exporter)
+main.add_command(importer)
 main.add_command(structures)
 main.add_command(users)
 

@@ -7,9 +7,14 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import TypeVar
 
 import click
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from hub.core.errors import DomainError, StartupError, ValidationError
+from hub.core.auth.principals import load_principal
+from hub.core.errors import DomainError, NotFound, StartupError, ValidationError
 from hub.core.hub import Hub
+from hub.core.identity.models import User
+from hub.core.identity.principal import Principal
 from hub.core.settings import load_settings
 
 T = TypeVar("T")
@@ -60,3 +65,15 @@ def _option(field: str, options: Mapping[str, str]) -> str:
     option = options.get(name, "--" + name.replace("_", "-"))
     index = rest.split(".")[0]
     return f"{option} n° {int(index) + 1}" if index.isdigit() else option
+
+
+async def principal_par_email(session: AsyncSession, email: str) -> Principal:
+    """The principal of the person whose account has the e-mail ``email`` (any case);
+    :class:`~hub.core.errors.NotFound` when none has."""
+    user_id = await session.scalar(
+        sa.select(User.id).where(sa.func.lower(User.email) == email.strip().lower(), User.suppression.is_(None))
+    )
+    principal = await load_principal(session, [], user_id) if user_id else None
+    if principal is None:
+        raise NotFound(f"Aucun compte n'a l'adresse « {email} ».")
+    return principal

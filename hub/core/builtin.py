@@ -21,6 +21,22 @@ def hub_register_permissions():
         Permission(name="hub.lieux", label="Gérer ses lieux d'activité", granted_to=("mediateur",)),
         Permission(name="hub.equipes", label="Voir ses équipes et les quitter", granted_to=("mediateur",)),
         Permission(name="hub.equipe", label="Animer son équipe de médiateurs", granted_to=("coordinateur",)),
+        Permission(
+            name="hub.activites", label="Consulter et enregistrer ses activités", granted_to=("mediateur", "coordinateur")
+        ),
+        Permission(name="hub.cra", label="Enregistrer ses accompagnements (CRA)", granted_to=("mediateur",)),
+        Permission(
+            name="hub.coordination",
+            label="Enregistrer ses activités de coordination, voir celles de son équipe",
+            granted_to=("coordinateur",),
+        ),
+        Permission(name="hub.beneficiaires", label="Gérer ses bénéficiaires", granted_to=("mediateur",)),
+        Permission(name="hub.imports", label="Importer ses bénéficiaires et ses activités", granted_to=("mediateur",)),
+        Permission(
+            name="hub.exports",
+            label="Exporter ses activités, celles de son équipe, ses bénéficiaires",
+            granted_to=("mediateur", "coordinateur"),
+        ),
     ]
 
 
@@ -28,18 +44,23 @@ def hub_register_permissions():
 def hub_register_menu():
     """The core's pages keep French paths of their own: the core is exempt from the slug prefix."""
     return [
+        MenuItem(label="Mes activités", href="/mes-activites", permission="hub.activites", order=10),
+        MenuItem(label="Mes bénéficiaires", href="/mes-beneficiaires", permission="hub.beneficiaires", order=20),
         MenuItem(label="Mes lieux d'activité", href="/mes-lieux", permission="hub.lieux", order=30),
         MenuItem(label="Mes équipes", href="/mes-equipes", permission="hub.equipes", order=40),
         MenuItem(label="Mon équipe", href="/mon-equipe", permission="hub.equipe", order=41),
+        MenuItem(label="Imports", href="/imports", permission="hub.imports", order=50),
+        MenuItem(label="Exports", href="/exports", permission="hub.exports", order=51),
         MenuItem(label="Journal des modifications", href="/administration/journal", permission="hub.support", order=90),
     ]
 
 
 @hookimpl
 def hub_register_jobs():
+    from hub.core.exports.activites.tache import taches_exports
     from hub.core.jobs.core_jobs import core_jobs
 
-    return core_jobs()
+    return [*core_jobs(), *taches_exports()]
 
 
 @hookimpl

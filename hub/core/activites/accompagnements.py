@@ -9,6 +9,8 @@ accompagnement » of followed bénéficiaires by :mod:`hub.core.activites.premie
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
 
 import msgspec
 import sqlalchemy as sa
@@ -35,7 +37,26 @@ async def ajouter_accompagnements(
     """Accompany in the activity the followed bénéficiaires ``suivis`` (not yet in it) and one
     new anonymous bénéficiaire per item of ``anonymes`` (its flag « premier » set from
     ``deja_accompagne``)."""
-    maintenant = utcnow()
+    nouveaux, accompagnements = lignes_accompagnements(
+        activite_id, mediateur_id, suivis=suivis, anonymes=anonymes, maintenant=utcnow()
+    )
+    if nouveaux:
+        await session.execute(sa.insert(Beneficiaire), nouveaux)
+    if accompagnements:
+        await session.execute(sa.insert(Accompagnement), accompagnements)
+    await ajuster_beneficiaires(session, dict.fromkeys(suivis, 1))
+
+
+def lignes_accompagnements(
+    activite_id: str,
+    mediateur_id: str,
+    *,
+    suivis: Sequence[str],
+    anonymes: Sequence[NouvelAnonyme],
+    maintenant: datetime,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The rows :func:`ajouter_accompagnements` inserts, nothing written: the new anonymous
+    bénéficiaires, then the accompagnements of ``suivis`` and of those anonymous ones."""
     nouveaux = [
         {
             **msgspec.structs.asdict(anonyme),
@@ -50,23 +71,17 @@ async def ajouter_accompagnements(
     ]
     premiers = [(beneficiaire_id, False) for beneficiaire_id in suivis]
     premiers += [(ligne["id"], not ligne.pop("deja_accompagne")) for ligne in nouveaux]
-    if nouveaux:
-        await session.execute(sa.insert(Beneficiaire), nouveaux)
-    if premiers:
-        await session.execute(
-            sa.insert(Accompagnement),
-            [
-                {
-                    "id": new_id(),
-                    "beneficiaire_id": beneficiaire_id,
-                    "activite_id": activite_id,
-                    "premier_accompagnement": premier,
-                    "creation": maintenant,
-                }
-                for beneficiaire_id, premier in premiers
-            ],
-        )
-    await ajuster_beneficiaires(session, dict.fromkeys(suivis, 1))
+    accompagnements = [
+        {
+            "id": new_id(),
+            "beneficiaire_id": beneficiaire_id,
+            "activite_id": activite_id,
+            "premier_accompagnement": premier,
+            "creation": maintenant,
+        }
+        for beneficiaire_id, premier in premiers
+    ]
+    return nouveaux, accompagnements
 
 
 async def retirer_suivis(session: AsyncSession, activite_id: str, beneficiaire_ids: Sequence[str]) -> None:

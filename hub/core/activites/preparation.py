@@ -81,7 +81,7 @@ async def preparer_cra(
     """
     cra = check(cra)
     suivis = await beneficiaires_suivis(session, mediateur_id, _ids_suivis(cra))
-    employeur = await _employeur(session, mediateur_id, actuelle)
+    employeur = await structure_employeuse(session, mediateur_id, actuelle)
     erreurs = verifier_regles(cra)
     if (
         cra.type_lieu == "lieu_activite"
@@ -94,7 +94,19 @@ async def preparer_cra(
         erreurs["rdv_id"] = RDV_DEJA_SAISI
     if erreurs:
         raise ValidationError(erreurs)
-    colonnes = {
+    return CraPrepare(
+        cra=cra,
+        colonnes=colonnes_cra(cra, employeur),
+        suivis=[beneficiaire.id for beneficiaire in suivis],
+        tags=list(dict.fromkeys(cra.tags)),
+    )
+
+
+def colonnes_cra(cra: Cra, employeur: Structure) -> dict[str, Any]:
+    """The columns of the :class:`Activite` row of a checked ``cra`` (but the mediator and the
+    type) for a mediator employed by ``employeur``: the place resolved, the fields of the other
+    type emptied, duplicates dropped from the lists."""
+    return {
         "date": cra.date,
         "duree": minutes_de(cra.duree or "", cra.duree_personnalisee_heures, cra.duree_personnalisee_minutes),
         "type_lieu": cra.type_lieu,
@@ -107,7 +119,6 @@ async def preparer_cra(
         "rdv_id": cra.rdv_id,
         **_champs_du_type(cra),
     }
-    return CraPrepare(cra=cra, colonnes=colonnes, suivis=[b.id for b in suivis], tags=list(dict.fromkeys(cra.tags)))
 
 
 def _ids_suivis(cra: Cra) -> list[str]:
@@ -116,8 +127,9 @@ def _ids_suivis(cra: Cra) -> list[str]:
     return [cra.beneficiaire.id] if cra.beneficiaire is not None and cra.beneficiaire.id else []
 
 
-async def _employeur(session: AsyncSession, mediateur_id: str, actuelle: Activite | None) -> Structure:
-    """The employer stored on the activity: the one it has, or for a new one the mediator's now."""
+async def structure_employeuse(session: AsyncSession, mediateur_id: str, actuelle: Activite | None = None) -> Structure:
+    """The employer stored on the activity: the one it has, or for a new one the mediator's now;
+    :class:`~hub.core.errors.Conflict` when there is none."""
     if actuelle is not None:
         structure_id: str | None = actuelle.structure_employeuse_id
     else:

@@ -83,7 +83,7 @@ async def doublons_de(
     for beneficiaire in await _suivis(session, mediateur_id):
         communs = champs_communs(cherchees, cles(beneficiaire))
         if beneficiaire.id != sauf and len(communs) >= SEUIL:
-            fiches.append(_fiche(beneficiaire, communs))
+            fiches.append(fiche_doublon(beneficiaire, communs))
     return sorted(fiches, key=lambda f: ((f.nom or "").casefold(), -f.creation.timestamp()))
 
 
@@ -102,7 +102,7 @@ async def paires_doublons(session: AsyncSession, mediateur_id: str) -> list[Pair
             if (premier.id, second.id) not in paires:
                 communs = champs_communs(toutes_cles[premier.id], toutes_cles[second.id])
                 paires[(premier.id, second.id)] = PaireDoublons(
-                    premier=_fiche(premier), second=_fiche(second), champs=communs
+                    premier=fiche_doublon(premier), second=fiche_doublon(second), champs=communs
                 )
     return sorted(paires.values(), key=lambda p: ((p.premier.nom or "").casefold(), p.premier.creation))
 
@@ -111,7 +111,8 @@ async def _suivis(session: AsyncSession, mediateur_id: str) -> list[Beneficiaire
     return list(await session.scalars(sa.select(Beneficiaire).where(*suivis_du_mediateur(mediateur_id))))
 
 
-def _fiche(beneficiaire: Beneficiaire, champs: Iterable[str] = ()) -> FicheDoublon:
+def fiche_doublon(beneficiaire: Beneficiaire, champs: Iterable[str] = ()) -> FicheDoublon:
+    """What tells ``beneficiaire`` apart, as a possible duplicate matching on ``champs``."""
     return FicheDoublon(
         id=beneficiaire.id,
         prenom=beneficiaire.prenom,

@@ -37,7 +37,7 @@ async def creer_beneficiaire(
     session: AsyncSession, mediateur_id: str, data: BeneficiaireInput, *, par: str | None
 ) -> Beneficiaire:
     """A new followed bénéficiaire of the mediator. :class:`ValidationError` per field."""
-    colonnes = _colonnes(check(data))
+    colonnes = colonnes_beneficiaire(check(data))
     async with journalise(session, user_id=par, nom="creer_beneficiaire") as donnees:
         beneficiaire = Beneficiaire(mediateur_id=mediateur_id, **colonnes)
         session.add(beneficiaire)
@@ -54,7 +54,7 @@ async def modifier_beneficiaire(
     """Every field of the mediator's followed bénéficiaire replaced by ``data``.
     :class:`NotFound` for one that is not theirs; :class:`ValidationError` per field."""
     beneficiaire = await beneficiaire_suivi(session, mediateur_id, beneficiaire_id)
-    colonnes = _colonnes(check(data))
+    colonnes = colonnes_beneficiaire(check(data))
     async with journalise(session, user_id=par, nom="modifier_beneficiaire") as donnees:
         modifies = sorted(champ for champ, valeur in colonnes.items() if getattr(beneficiaire, champ) != valeur)
         for champ in modifies:
@@ -82,8 +82,8 @@ async def supprimer_beneficiaire(
     return beneficiaire
 
 
-def _colonnes(data: BeneficiaireInput) -> dict[str, Any]:
-    """The columns of a bénéficiaire from a checked input, or :class:`ValidationError` for the
+def colonnes_beneficiaire(data: BeneficiaireInput) -> dict[str, Any]:
+    """The columns of a followed bénéficiaire from a checked input, or :class:`ValidationError` for the
     rules between fields (birth year not after this year, commune given whole)."""
     aujourdhui = aujourd_hui()
     erreurs = verifier_annee_naissance(data.annee_naissance, aujourdhui.year)

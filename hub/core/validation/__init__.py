@@ -19,6 +19,7 @@ named by path: ``structure.code_postal``, ``lieux.1.structure_id``.
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -58,7 +59,7 @@ def _parse_struct(type_: type[S], data: Any, prefix: str, errors: dict[str, str]
         errors[prefix.rstrip(".") or RACINE] = "Un objet de champs nommés est attendu."
         return None  # type: ignore[return-value]
     found = len(errors)
-    fields = msgspec.structs.fields(type_)
+    fields = _fields(type_)
     known = {field.encode_name for field in fields}
     if type_.__struct_config__.forbid_unknown_fields:
         for key in data:
@@ -76,6 +77,12 @@ def _parse_struct(type_: type[S], data: Any, prefix: str, errors: dict[str, str]
     if len(errors) > found:
         return None  # type: ignore[return-value]
     return type_(**values)
+
+
+@functools.cache
+def _fields(type_: type[msgspec.Struct]) -> tuple[msgspec.structs.FieldInfo, ...]:
+    """The fields of a Struct type, read once (msgspec evaluates the annotations at each call)."""
+    return msgspec.structs.fields(type_)
 
 
 def _parse_value(type_: Any, raw: Any, name: str, errors: dict[str, str]) -> Any:

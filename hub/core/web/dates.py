@@ -8,9 +8,12 @@ from zoneinfo import ZoneInfo
 PARIS = ZoneInfo("Europe/Paris")
 
 
-def date_fr(value: datetime | None) -> str:
-    """Jinja filter ``date_fr``: ``12/03/2025`` (empty for ``None``)."""
-    return f"{value.astimezone(PARIS):%d/%m/%Y}" if value else ""
+def date_fr(value: date | None) -> str:
+    """Jinja filter ``date_fr``: ``12/03/2025`` (empty for ``None``); an instant is read at Paris
+    time, a day (a CRA's) as it is."""
+    if isinstance(value, datetime):
+        value = value.astimezone(PARIS)
+    return f"{value:%d/%m/%Y}" if value else ""
 
 
 def date_heure_fr(value: datetime | None) -> str:

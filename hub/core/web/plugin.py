@@ -14,14 +14,17 @@ from litestar.plugins import InitPluginProtocol
 from litestar.static_files import create_static_files_router
 from litestar.template import TemplateConfig
 
+from hub.core.api import ROUTES as API_ROUTES
 from hub.core.auth.pages import DEMO_HANDLERS, LOGIN_HANDLERS
 from hub.core.auth.provider import OidcProvider
 from hub.core.auth.usurpation_pages import USURPATION_HANDLERS
 from hub.core.hub import Hub
 from hub.core.web.access import require_access
+from hub.core.web.cra import ROUTES as CRA_ROUTES
 from hub.core.web.csrf import require_csrf
 from hub.core.web.dashboard import dashboard
 from hub.core.web.en_tete import compter_invitations
+from hub.core.web.fichiers import ROUTES as FICHIERS_ROUTES
 from hub.core.web.errors import EXCEPTION_HANDLERS
 from hub.core.web.identity import IdentityMiddleware, provide_api_client, provide_principal
 from hub.core.web.mount import plugin_routers
@@ -65,6 +68,9 @@ class HubWebPlugin(InitPluginProtocol):
                 *(DEMO_HANDLERS if hub.settings.demo_login_enabled else []),
                 *USURPATION_HANDLERS,
                 *ORGANISATION_ROUTES,
+                *CRA_ROUTES,
+                *FICHIERS_ROUTES,
+                *API_ROUTES,
                 create_static_files_router(path="/static", directories=[STATIC_DIR], opt={"public": True}),
                 *plugin_routers(hub.catalog),
             ]

@@ -45,7 +45,14 @@ async def test_hub_register_jobs_become_worker_functions_but_not_those_of_a_bloc
         await hub.shutdown()
 
     functions = {function.name: function for function in settings["functions"]}
-    assert set(functions) == {"essai:compter", "hub:sync", "hub:scheduler_tick", "hub:purge_job_runs"}
+    assert set(functions) == {
+        "essai:compter",
+        "hub:sync",
+        "hub:scheduler_tick",
+        "hub:purge_job_runs",
+        "hub:exporter_activites",
+        "hub:purger_exports",
+    }
     assert (functions["essai:compter"].max_tries, functions["essai:compter"].timeout_s) == (4, 30 + TIMEOUT_GRACE_SECONDS)
     [tick] = settings["cron_jobs"]
     assert (tick.name, tick.minute, tick.hour, tick.max_tries) == ("hub:scheduler_tick", None, None, 1)

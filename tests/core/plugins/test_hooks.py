@@ -83,6 +83,10 @@ def test_hub_register_menu_entries_must_point_inside_the_plugin() -> None:
 def test_the_core_menu_keeps_its_french_paths() -> None:
     hub = build()
     assert {c.item.href for c in hub.catalog.menu if c.plugin == "hub"} == {
+        "/mes-activites",
+        "/mes-beneficiaires",
+        "/imports",
+        "/exports",
         "/mes-lieux",
         "/mes-equipes",
         "/mon-equipe",

@@ -258,11 +258,19 @@ async def test_a_team_the_mediator_is_not_in_is_not_found(site: Site) -> None:
 async def test_each_role_reaches_its_own_team_pages(site: Site) -> None:
     await site.sign_in_as("mediateur")
     assert (await site.get("/mon-equipe")).status_code == 403
-    assert menu_links(await site.get("/mes-equipes")) == ["/", "/mes-lieux", "/mes-equipes"]
+    assert menu_links(await site.get("/mes-equipes")) == [
+        "/",
+        "/mes-activites",
+        "/mes-beneficiaires",
+        "/mes-lieux",
+        "/mes-equipes",
+        "/imports",
+        "/exports",
+    ]
 
     await site.sign_in_as("coordinateur")
     assert (await site.get("/mes-equipes")).status_code == 403
-    assert menu_links(await site.get("/mon-equipe")) == ["/", "/mon-equipe"]
+    assert menu_links(await site.get("/mon-equipe")) == ["/", "/mes-activites", "/mon-equipe", "/exports"]
 
     await site.sign_in_as("admin")
     for path in ("/mon-equipe", "/mes-equipes", "/invitations"):

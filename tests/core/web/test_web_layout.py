@@ -63,7 +63,17 @@ async def test_hub_register_menu_shows_only_entries_the_user_may_see(client_for)
 
     html = (await client.get("/exemple")).text
 
-    assert menu_links(html) == ["/", "/exemple", "/exemple/aide", "/mes-lieux", "/mes-equipes"]  # then the core's
+    assert menu_links(html) == [  # then the core's
+        "/",
+        "/exemple",
+        "/exemple/aide",
+        "/mes-activites",
+        "/mes-beneficiaires",
+        "/mes-lieux",
+        "/mes-equipes",
+        "/imports",
+        "/exports",
+    ]
     assert '<a class="fr-nav__link" href="/exemple" target="_self" aria-current="page">Exemple</a>' in html
 
 

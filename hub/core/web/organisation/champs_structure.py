@@ -17,7 +17,7 @@ from hub.core.structures.schema import (
     PublicSpecifiquementAdresse,
     Service,
 )
-from hub.core.web.organisation.formulaires import Champ, Section
+from hub.core.web.organisation.formulaires import Champ, Section, champs_des, options
 
 NOM = Champ("nom", "Nom", obligatoire=True, autocomplete="organization")
 ADRESSE = Champ("adresse", "Adresse", obligatoire=True, aide="Numéro et voie, par exemple : 12 boulevard de la Paix")
@@ -30,7 +30,7 @@ NOUVELLE_STRUCTURE = (NOM, ADRESSE, CODE_POSTAL, COMMUNE, CODE_INSEE, SIRET)
 
 
 def _cases(nom: str, libelle: str, choix: object, aide: str | None = None) -> Champ:
-    return Champ(nom, libelle, genre="cases", choix=get_args(choix), aide=aide)
+    return Champ(nom, libelle, genre="cases", choix=options(get_args(choix)), aide=aide)
 
 
 SECTIONS_LIEU = (
@@ -116,4 +116,4 @@ SECTIONS_LIEU = (
     ),
 )
 
-CHAMPS_LIEU = tuple(champ for section in SECTIONS_LIEU for champ in section.champs)
+CHAMPS_LIEU = champs_des(SECTIONS_LIEU)

@@ -3,7 +3,8 @@ a service parses (:func:`hub.core.validation.parse`), and shown again with each 
 its field (macros of ``_formulaires.html``).
 
 An input's name is its field's (``telephone``), under a prefix for a nested one
-(``structure.code_postal``): the name :class:`~hub.core.errors.ValidationError` gives its message.
+(``structure.code_postal``, ``structures_partenaires.0.nom``): the name
+:class:`~hub.core.errors.ValidationError` gives its message.
 """
 
 from __future__ import annotations
@@ -15,14 +16,31 @@ from typing import Any, Literal
 from litestar.datastructures import FormMultiDict
 from litestar.response import Redirect
 
-Genre = Literal["texte", "zone", "lignes", "cases", "case"]
+Genre = Literal["texte", "zone", "lignes", "cases", "case", "radios", "liste"]
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One of the values a field offers, with its label and an optional hint."""
+
+    valeur: str
+    libelle: str
+    description: str = ""
+
+
+def options(valeurs: Mapping[str, str] | Iterable[str]) -> tuple[Option, ...]:
+    """Options from ``{valeur: libellé}``, or from values that are their own label."""
+    if isinstance(valeurs, Mapping):
+        return tuple(Option(valeur, libelle) for valeur, libelle in valeurs.items())
+    return tuple(Option(valeur, valeur) for valeur in valeurs)
 
 
 @dataclass(frozen=True, slots=True)
 class Champ:
     """A field of a form. ``genre``: ``texte`` (one line, of input ``type``), ``zone`` (free text on
     several lines), ``lignes`` (a list, one value per line), ``cases`` (checkboxes among
-    ``choix``), ``case`` (one yes/no checkbox)."""
+    ``choix``), ``case`` (one yes/no checkbox), ``radios`` (one of ``choix``), ``liste`` (one of
+    ``choix`` in a drop-down list). ``en_ligne``: checkboxes or radios side by side."""
 
     nom: str
     libelle: str
@@ -31,7 +49,8 @@ class Champ:
     aide: str | None = None
     obligatoire: bool = False
     autocomplete: str | None = None
-    choix: tuple[str, ...] = ()
+    choix: tuple[Option, ...] = ()
+    en_ligne: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +59,11 @@ class Section:
 
     titre: str
     champs: tuple[Champ, ...]
+
+
+def champs_des(sections: Iterable[Section]) -> tuple[Champ, ...]:
+    """The fields of ``sections``, in their order."""
+    return tuple(champ for section in sections for champ in section.champs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +77,24 @@ class Formulaire:
     def saisi(cls, donnees: Mapping[str, Any], erreurs: Mapping[str, str], *, prefixe: str = "") -> Formulaire:
         """The form as sent (``donnees`` as :func:`lire` gave them), with ``erreurs``."""
         return cls({prefixe + nom: valeur for nom, valeur in donnees.items()}, erreurs)
+
+    @classmethod
+    def rempli(cls, donnees: Mapping[str, Any], erreurs: Mapping[str, str] | None = None) -> Formulaire:
+        """The form filled with nested data (a service's input as builtins): each value under
+        its input name (``beneficiaire.genre``, ``structures_partenaires.0.nom``)."""
+        return cls(dict(_a_plat(donnees)), erreurs or {})
+
+
+def _a_plat(donnees: Mapping[str, Any], prefixe: str = "") -> Iterable[tuple[str, Any]]:
+    """``{"a": {"b": 1}, "l": [{"c": 2}], "m": ["x"]}`` → ``a.b: 1``, ``l.0.c: 2``, ``m: ["x"]``."""
+    for nom, valeur in donnees.items():
+        if isinstance(valeur, Mapping):
+            yield from _a_plat(valeur, f"{prefixe}{nom}.")
+        elif isinstance(valeur, list) and any(isinstance(item, Mapping) for item in valeur):
+            for rang, item in enumerate(valeur):
+                yield from _a_plat(item, f"{prefixe}{nom}.{rang}.")
+        else:
+            yield prefixe + nom, valeur
 
 
 def lire(formulaire: FormMultiDict, champs: Iterable[Champ], *, prefixe: str = "") -> dict[str, Any]:

@@ -5,10 +5,8 @@ period (days, Paris time), 50 a page."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
-from urllib.parse import urlencode
 
 import msgspec
 import sqlalchemy as sa
@@ -25,10 +23,10 @@ from hub.core.validation import parse
 from hub.core.validation.champs import Email
 from hub.core.web.dates import debut_du_jour, fin_du_jour
 from hub.core.web.organisation.formulaires import Formulaire
+from hub.core.web.pagination import pagination
 
 ADRESSE = "/administration/journal"
 PAR_PAGE = 50
-FENETRE = 2  # page numbers shown on each side of the current one
 PERSONNE_INCONNUE = "Aucune personne n'a cette adresse e-mail."
 PERIODE_INVERSEE = "La fin de la période précède son début."
 
@@ -42,19 +40,6 @@ class FiltresJournal(msgspec.Struct, kw_only=True):
 
 
 FILTRES = tuple(field.name for field in msgspec.structs.fields(FiltresJournal))
-
-
-@dataclass(frozen=True, slots=True)
-class Pagination:
-    """The links of the pager (``None``: no such page from here)."""
-
-    page: int
-    pages: int
-    numeros: list[tuple[int, str]]
-    premiere: str | None
-    precedente: str | None
-    suivante: str | None
-    derniere: str | None
 
 
 @get(ADRESSE, opt={"permission": "hub.support"})
@@ -73,7 +58,7 @@ async def page_journal(request: Request[Any, Any, Any], hub: NamedDependency[Hub
         "actions": actions,
         "resultats": resultats,
         "lignes": [(mutation, _lisible(mutation.donnees)) for mutation in resultats.mutations] if resultats else [],
-        "pagination": _pagination(resultats, brut) if resultats else None,
+        "pagination": pagination(ADRESSE, brut.items(), resultats.page, resultats.pages) if resultats else None,
     }
     return Template("administration/journal.html", context=context, status_code=status)
 
@@ -101,20 +86,3 @@ async def _mutations(db: AsyncSession, filtres: FiltresJournal) -> PageMutations
 
 def _lisible(donnees: Any) -> str:
     return json.dumps(donnees, ensure_ascii=False, indent=2, sort_keys=True)
-
-
-def _pagination(resultats: PageMutations, filtres: dict[str, str]) -> Pagination:
-    def url(numero: int) -> str:
-        return f"{ADRESSE}?{urlencode({**filtres, 'page': numero})}"
-
-    page, pages = resultats.page, resultats.pages
-    numeros = range(max(1, page - FENETRE), min(pages, page + FENETRE) + 1)
-    return Pagination(
-        page=page,
-        pages=pages,
-        numeros=[(numero, url(numero)) for numero in numeros],
-        premiere=url(1) if page > 1 else None,
-        precedente=url(page - 1) if page > 1 else None,
-        suivante=url(page + 1) if page < pages else None,
-        derniere=url(pages) if page < pages else None,
-    )

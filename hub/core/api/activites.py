@@ -1,0 +1,96 @@
+"""``/api/v1/activites``: partners and mediators record, read back, replace and delete CRAs.
+
+- ``POST /activites`` (201): a new CRA from the body (what
+  :func:`~hub.core.activites.inputs.lire_cra` reads, plus ``mediateur_id`` for an API client);
+- ``GET /activites/{id}``: the activity (:mod:`hub.core.api.vue_activite`);
+- ``PUT /activites/{id}``: the activity rewritten whole from the body (its type may change);
+- ``DELETE /activites/{id}`` (204): soft-deleted.
+
+The domain services check everything before writing (400 per field, 404 for a followed
+bénéficiaire that is not the mediator's, 409 without an employer) in one transaction
+(:func:`~hub.core.api.appelant.ecriture`). An activity that is not the acting mediator's, deleted
+or unknown is a 404; an API client acts on any mediator's activity, for the ``mediateur_id`` of
+its body on ``PUT`` (which must be the activity's), for the activity's own mediator otherwise.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+from litestar import Request, delete, get, post, put
+from litestar.di import NamedDependency
+from litestar.params import FromPath
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from hub.core.activites.inputs import lire_cra
+from hub.core.activites.models import Activite
+from hub.core.activites.service import INTROUVABLE, creer_activite, modifier_activite, supprimer_activite
+from hub.core.api.appelant import Appelant, ecriture
+from hub.core.api.corps import lire_corps, lire_pour_mediateur
+from hub.core.api.documents import Document
+from hub.core.api.vue_activite import AttributsActivite, document_activite
+from hub.core.errors import NotFound
+from hub.core.hub import Hub
+
+ActiviteDocument = Document[AttributsActivite]
+
+
+@post("/activites", status_code=201)
+async def creer(
+    request: Request[Any, Any, Any], hub: NamedDependency[Hub], appelant: NamedDependency[Appelant]
+) -> ActiviteDocument:
+    corps = await lire_corps(request)
+    async with ecriture(hub, appelant) as db:
+        mediateur_id, cra = await lire_pour_mediateur(db, appelant, corps, lire_cra)
+        activite = await creer_activite(db, mediateur_id, cra, par=appelant.user_id)
+        return await document_activite(db, mediateur_id, activite.id)
+
+
+@get("/activites/{activite_id:uuid}")
+async def lire(
+    activite_id: FromPath[UUID], hub: NamedDependency[Hub], appelant: NamedDependency[Appelant]
+) -> ActiviteDocument:
+    async with hub.session() as db:
+        mediateur_id = await _mediateur_de(db, appelant, str(activite_id))
+        return await document_activite(db, mediateur_id, str(activite_id))
+
+
+@put("/activites/{activite_id:uuid}")
+async def remplacer(
+    activite_id: FromPath[UUID],
+    request: Request[Any, Any, Any],
+    hub: NamedDependency[Hub],
+    appelant: NamedDependency[Appelant],
+) -> ActiviteDocument:
+    corps = await lire_corps(request)
+    async with ecriture(hub, appelant) as db:
+        mediateur_id, cra = await lire_pour_mediateur(db, appelant, corps, lire_cra)
+        await modifier_activite(db, mediateur_id, str(activite_id), cra, par=appelant.user_id)
+        return await document_activite(db, mediateur_id, str(activite_id))
+
+
+@delete("/activites/{activite_id:uuid}")
+async def supprimer(
+    activite_id: FromPath[UUID], hub: NamedDependency[Hub], appelant: NamedDependency[Appelant]
+) -> None:
+    async with ecriture(hub, appelant) as db:
+        mediateur_id = await _mediateur_de(db, appelant, str(activite_id))
+        await supprimer_activite(db, mediateur_id, str(activite_id), par=appelant.user_id)
+
+
+async def _mediateur_de(db: AsyncSession, appelant: Appelant, activite_id: str) -> str:
+    """The mediator a request on the activity acts for: the signed-in one (the service then
+    refuses an activity of someone else), or for an API client the activity's own."""
+    if appelant.client is None:
+        return appelant.mediateur_connecte()
+    mediateur_id = await db.scalar(
+        sa.select(Activite.mediateur_id).where(Activite.id == activite_id, Activite.suppression.is_(None))
+    )
+    if mediateur_id is None:
+        raise NotFound(INTROUVABLE)
+    return mediateur_id
+
+
+HANDLERS = [creer, lire, remplacer, supprimer]
