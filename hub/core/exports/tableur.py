@@ -87,7 +87,8 @@ class _Xlsx:
         feuille, rang = self._feuille, self._rang
         for colonne, valeur in enumerate(valeurs):
             if isinstance(valeur, str):
-                feuille.write_string(rang, colonne, valeur)
+                if valeur:
+                    feuille.write_string(rang, colonne, valeur)
             elif isinstance(valeur, datetime):
                 feuille.write_number(rang, colonne, _serie_excel(heure_de_paris(valeur)), self._instant)
             elif isinstance(valeur, date):

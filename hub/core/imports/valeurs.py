@@ -79,11 +79,14 @@ def oui_non(cellule: Any) -> Any:
 def choix(libelles: Mapping[str, str]) -> Lecteur:
     """One of the values of ``libelles`` (``{valeur: libellé}``), written as the value or as its
     label: ``"Atelier collectif"`` or ``"collectif"`` → ``"collectif"``."""
-    connues = {normaliser(nom): valeur for valeur, libelle in libelles.items() for nom in (valeur, libelle)}
+    exactes = {nom: valeur for valeur, libelle in libelles.items() for nom in (valeur, libelle)}
+    repliees = {normaliser(nom): valeur for nom, valeur in exactes.items()}
 
     def lire(cellule: Any) -> Any:
         valeur = texte(cellule)
-        return connues.get(normaliser(valeur), valeur) if isinstance(valeur, str) else valeur
+        if not isinstance(valeur, str):
+            return valeur
+        return exactes.get(valeur) or repliees.get(normaliser(valeur), valeur)
 
     return lire
 

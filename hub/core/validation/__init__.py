@@ -23,6 +23,7 @@ import functools
 import types
 import typing
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal, TypeVar
 
@@ -59,47 +60,78 @@ def _parse_struct(type_: type[S], data: Any, prefix: str, errors: dict[str, str]
         errors[prefix.rstrip(".") or RACINE] = "Un objet de champs nommés est attendu."
         return None  # type: ignore[return-value]
     found = len(errors)
-    fields = _fields(type_)
-    known = {field.encode_name for field in fields}
+    plan = _plan(type_)
     if type_.__struct_config__.forbid_unknown_fields:
         for key in data:
-            if key not in known:
+            if key not in plan.known:
                 errors[f"{prefix}{key}"] = INCONNU
     values: dict[str, Any] = {}
-    for field in fields:
+    for field in plan.fields:
         name = f"{prefix}{field.encode_name}"
         raw = _clean(data.get(field.encode_name, _ABSENT))
         if raw is _ABSENT or (raw is None and field.required):
             if field.required:
                 errors[name] = OBLIGATOIRE
             continue
-        values[field.name] = _parse_value(field.type, raw, name, errors)
+        values[field.name] = _parse_value(field, raw, name, errors)
     if len(errors) > found:
         return None  # type: ignore[return-value]
     return type_(**values)
 
 
+@dataclass(frozen=True, slots=True)
+class _Field:
+    """A field of a Struct with what parsing it needs: its nested Struct (``X``, ``X | None``)
+    or Struct of items (``list[X]``), and its normaliser (``None``: values are taken as given)."""
+
+    name: str
+    encode_name: str
+    required: bool
+    type: Any
+    struct: type[msgspec.Struct] | None
+    item_struct: type[msgspec.Struct] | None
+    before: Callable[[Any], Any] | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    fields: tuple[_Field, ...]
+    known: frozenset[str]
+
+
 @functools.cache
-def _fields(type_: type[msgspec.Struct]) -> tuple[msgspec.structs.FieldInfo, ...]:
-    """The fields of a Struct type, read once (msgspec evaluates the annotations at each call)."""
-    return msgspec.structs.fields(type_)
+def _plan(type_: type[msgspec.Struct]) -> _Plan:
+    """The fields of a Struct type, worked out once: msgspec evaluates the annotations at each
+    call of ``structs.fields``, and typing's introspection is slow."""
+    fields = tuple(
+        _Field(
+            name=field.name,
+            encode_name=field.encode_name,
+            required=field.required,
+            type=field.type,
+            struct=_struct_of(field.type),
+            item_struct=_list_item_struct(field.type),
+            before=_normaliser(field.type),
+        )
+        for field in msgspec.structs.fields(type_)
+    )
+    return _Plan(fields, frozenset(field.encode_name for field in fields))
 
 
-def _parse_value(type_: Any, raw: Any, name: str, errors: dict[str, str]) -> Any:
-    struct = _struct_of(type_)
-    if struct is not None and raw is not None:
-        return _parse_struct(struct, raw, f"{name}.", errors)
-    item_struct = _list_item_struct(type_)
-    if item_struct is not None and isinstance(raw, list):
-        if (problem := _length_problem(type_, raw)) is not None:
+def _parse_value(field: _Field, raw: Any, name: str, errors: dict[str, str]) -> Any:
+    if field.struct is not None and raw is not None:
+        return _parse_struct(field.struct, raw, f"{name}.", errors)
+    if field.item_struct is not None and isinstance(raw, list):
+        if (problem := _length_problem(field.type, raw)) is not None:
             errors[name] = problem
             return None
-        return [_parse_struct(item_struct, item, f"{name}.{index}.", errors) for index, item in enumerate(raw)]
-    raw = _before(type_, raw)
+        return [_parse_struct(field.item_struct, item, f"{name}.{index}.", errors) for index, item in enumerate(raw)]
+    if field.before is not None:
+        raw = field.before(raw)
     try:
-        return msgspec.convert(raw, type_, strict=False)
+        return msgspec.convert(raw, field.type, strict=False)
     except msgspec.ValidationError as exc:
-        errors[name] = _extra(type_).get("message") or _derived_message(type_, raw, str(exc))
+        errors[name] = _extra(field.type).get("message") or _derived_message(field.type, raw, str(exc))
         return None
 
 
@@ -114,16 +146,18 @@ def _length_problem(type_: Any, raw: list[Any]) -> str | None:
     return None
 
 
-def _before(type_: Any, raw: Any) -> Any:
-    """``raw`` passed through the normaliser of its type (of each item, for a list)."""
+def _normaliser(type_: Any) -> Callable[[Any], Any] | None:
+    """What passes a value through the normaliser of its type (of each item, for a list), or
+    ``None`` when the type has none."""
     avant: Callable[[Any], Any] | None = _extra(type_).get("avant")
-    if avant is not None and raw is not None:
-        return avant(raw)
+    if avant is not None:
+        return lambda raw: raw if raw is None else avant(raw)
     inner = _unwrap(type_)
-    if typing.get_origin(inner) is list and isinstance(raw, list):
-        item = typing.get_args(inner)[0]
-        return [_before(item, value) for value in raw]
-    return raw
+    if typing.get_origin(inner) is list:
+        item = _normaliser(typing.get_args(inner)[0])
+        if item is not None:
+            return lambda raw: [item(value) for value in raw] if isinstance(raw, list) else raw
+    return None
 
 
 def _clean(value: Any) -> Any:

@@ -75,7 +75,7 @@ async def test_a_coordinator_records_each_kind_and_finds_them_listed(site: Site)
 async def test_a_refused_coordination_cra_shows_its_errors(site: Site) -> None:
     await site.sign_in_as("coordinateur")
 
-    animation = await site.post("/mes-activites/cra/animation", {"type_animation": "autre", "thematiques_animation": []})
+    animation = await site.post("/mes-activites/cra/animation", {"type_animation": "autre"})
     partenariat = await site.post(
         "/mes-activites/cra/partenariat",
         {"date": "2025-04-15", "nature_partenariat": ["autre"], "structures_partenaires.0.type": "autre"},
@@ -100,8 +100,9 @@ async def test_a_refused_coordination_cra_shows_its_errors(site: Site) -> None:
 
 async def test_a_partenariat_needs_a_partner_structure(site: Site) -> None:
     await site.sign_in_as("coordinateur")
+    data = {"date": "2025-04-15", "nature_partenariat": "subvention"}
 
-    refused = await site.post("/mes-activites/cra/partenariat", {"date": "2025-04-15", "nature_partenariat": ["subvention"]})
+    refused = await site.post("/mes-activites/cra/partenariat", data)
 
     assert errors(refused) == {"structures_partenaires": "Au moins une structure partenaire est requise"}
 

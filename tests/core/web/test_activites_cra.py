@@ -54,7 +54,8 @@ async def test_the_individual_form_offers_the_mediators_choices(site: Site) -> N
     assert page.status_code == 200 and page.text.count("<h1") == 1
     assert "<h1>Enregistrer un accompagnement individuel</h1>" in page.text
     assert f'type="date" value="{aujourd_hui().isoformat()}" id="date" name="date"' in page.text
-    assert re.findall(r'name="duree" value="([^"]+)"', page.text) == ["15", "30", "45", "60", "90", "120", "personnaliser"]
+    durees = re.findall(r'name="duree" value="([^"]+)"', page.text)
+    assert durees == ["15", "30", "45", "60", "90", "120", "personnaliser"]
     assert re.findall(r'<option value="([^"]+)">Lieu \d de camille', page.text) == qui.lieux
     assert 'id="beneficiaire-id-aucun" name="beneficiaire.id" value="" checked' in page.text
     assert page.text.count('name="thematiques"') == 30
@@ -83,7 +84,8 @@ async def test_an_individual_cra_is_stored_with_its_anonymous_beneficiaire(site:
         True,
         "administration",
     )
-    assert (activite.precisions_demarche, activite.notes) == ("Demande de logement social", "Revient la semaine prochaine")
+    assert activite.precisions_demarche == "Demande de logement social"
+    assert activite.notes == "Revient la semaine prochaine"
     (anonyme,) = await lignes(site.hub, Beneficiaire)
     assert anonyme.anonyme and (anonyme.genre, anonyme.tranche_age, anonyme.statut_social) == (
         "feminin",
@@ -276,7 +278,8 @@ async def test_another_mediators_cra_is_not_found(site: Site, method: str, suffi
     (leur,) = await lignes(site.hub, Activite)
     qui = await en_poste(site)
 
-    for genre, cible in (("individuel", leur.id), ("individuel", UNKNOWN), ("collectif", leur.id), ("individuel", "x\x00")):
+    cibles = (("individuel", leur.id), ("individuel", UNKNOWN), ("collectif", leur.id), ("individuel", "x\x00"))
+    for genre, cible in cibles:
         url = f"/mes-activites/cra/{genre}/{quote(cible)}{suffix}"
         response = await (site.get(url) if method == "GET" else site.post(url, individuel(qui)))
         assert response.status_code == 404, (method, url)

@@ -21,7 +21,9 @@ async def test_possible_duplicates_are_listed_then_merged_into_the_record_kept(s
     liste = await site.get("/mes-beneficiaires/doublons")
     choix = await site.get(f"/mes-beneficiaires/fusion/{ancienne}/{nouvelle}")
     sans_choix = await site.get(f"/mes-beneficiaires/fusion/{ancienne}/{nouvelle}/confirmer")
-    confirmation = await site.get(f"/mes-beneficiaires/fusion/{ancienne}/{nouvelle}/confirmer", params={"cible": ancienne})
+    confirmation = await site.get(
+        f"/mes-beneficiaires/fusion/{ancienne}/{nouvelle}/confirmer", params={"cible": ancienne}
+    )
     fusion = await site.post(f"/mes-beneficiaires/fusion/{ancienne}/{nouvelle}/confirmer", {"cible": ancienne})
 
     assert "<caption>Paires de fiches à vérifier : 1</caption>" in liste.text and "nom, prénom" in liste.text
@@ -31,7 +33,8 @@ async def test_possible_duplicates_are_listed_then_merged_into_the_record_kept(s
     assert sans_choix.status_code == 400 and errors(sans_choix) == {"cible": "Choisissez la fiche à garder."}
     assert "<h1>Fusionner la fiche de jean pierre LEFEVRE dans celle de Jean-Pierre Lefèvre</h1>" in confirmation.text
     assert f'<input type="hidden" name="cible" value="{ancienne}">' in confirmation.text
-    assert fusion.url.path == f"/mes-beneficiaires/{ancienne}" and success(fusion) == "Les deux fiches ont été fusionnées."
+    assert fusion.url.path == f"/mes-beneficiaires/{ancienne}"
+    assert success(fusion) == "Les deux fiches ont été fusionnées."
     fiches = {b.id: b for b in await lignes(site.hub, Beneficiaire)}
     assert fiches[ancienne].annee_naissance == 1960 and fiches[nouvelle].fusion_vers_id == ancienne
     (accompagnement,) = await lignes(site.hub, Accompagnement)
