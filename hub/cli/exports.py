@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from hub.cli.common import principal_par_email, run_service
-from hub.core.activites.filtres import lire_filtres
+from hub.core.activites.filtres import FiltresActivites, lire_filtres
 from hub.core.activites.portee import portee_mediateur
 from hub.core.errors import ValidationError
 from hub.core.exports.activites.service import exporter_activites, portee_export
@@ -20,6 +20,7 @@ FORMAT_INCONNU = "Le fichier doit finir par .xlsx ou .csv."
 FILTRE_MAL_FORME = "Écrivez chaque filtre sous la forme nom=valeur (exemple : du=2025-01-01)."
 FICHIER = click.argument("fichier", type=click.Path(dir_okay=False, writable=True, path_type=Path))
 COMPTE = click.option("--compte", required=True, metavar="EMAIL", help="Adresse e-mail de la personne (obligatoire).")
+OPTIONS_FILTRES = {"filtre": "--filtre", **{nom: f"--filtre {nom}" for nom in FiltresActivites.__struct_fields__}}
 
 
 @click.group("export")
@@ -46,7 +47,7 @@ def activites(fichier: Path, compte: str, equipe: bool, filtres: tuple[str, ...]
             with fichier.open("wb") as sortie:
                 return await exporter_activites(session, portee, lus, sortie, format, auteur=principal)
 
-    lignes = run_service(action, options={"fichier": "FICHIER"})
+    lignes = run_service(action, options=OPTIONS_FILTRES)
     click.echo(f"{lignes} accompagnements exportés dans {fichier}.")
 
 
@@ -64,7 +65,7 @@ def beneficiaires(fichier: Path, compte: str) -> None:
             with fichier.open("wb") as sortie:
                 return await exporter_beneficiaires(session, mediateur_id, sortie, format, auteur=principal)
 
-    lignes = run_service(action, options={"fichier": "FICHIER"})
+    lignes = run_service(action)
     click.echo(f"{lignes} bénéficiaires exportés dans {fichier}.")
 
 

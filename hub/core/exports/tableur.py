@@ -52,7 +52,7 @@ def ouvrir_tableur(sortie: BinaryIO, format: Format, *, feuille: str) -> Iterato
         tableur.fermer()
 
 
-def heure_de_paris(instant: datetime) -> datetime:
+def _heure_de_paris(instant: datetime) -> datetime:
     """A UTC instant as the (naive) time in Paris."""
     return instant.astimezone(PARIS).replace(tzinfo=None)
 
@@ -90,7 +90,7 @@ class _Xlsx:
                 if valeur:
                     feuille.write_string(rang, colonne, valeur)
             elif isinstance(valeur, datetime):
-                feuille.write_number(rang, colonne, _serie_excel(heure_de_paris(valeur)), self._instant)
+                feuille.write_number(rang, colonne, _serie_excel(_heure_de_paris(valeur)), self._instant)
             elif isinstance(valeur, date):
                 feuille.write_number(rang, colonne, _serie_excel(datetime.combine(valeur, time.min)), self._jour)
             elif valeur is not None:
@@ -131,7 +131,7 @@ def _serie_excel(instant: datetime) -> float:
 
 def _texte(valeur: Valeur) -> str | int | float:
     if isinstance(valeur, datetime):
-        return heure_de_paris(valeur).strftime("%d/%m/%Y %H:%M")
+        return _heure_de_paris(valeur).strftime("%d/%m/%Y %H:%M")
     if isinstance(valeur, date):
         return valeur.strftime("%d/%m/%Y")
     return "" if valeur is None else valeur

@@ -28,6 +28,7 @@ FORMATS = (".csv", ".xlsx")
 FORMAT_INCONNU = "Format de fichier non pris en charge : déposez un fichier .csv ou .xlsx."
 XLSX_ILLISIBLE = "Ce fichier n'est pas un classeur Excel (.xlsx) lisible."
 FICHIER_VIDE = "Le fichier est vide : la première ligne doit porter les noms des colonnes."
+CSV_MAL_FORME = "Le fichier CSV ne peut pas être lu à la ligne {ligne} (guillemet non fermé, cellule trop longue…)."
 SEPARATEURS = ";,\t"
 _BLOC = 1 << 20
 
@@ -51,10 +52,15 @@ class Tableau:
     _lignes: Iterator[tuple[Any, ...]]
 
     def lignes(self) -> Iterator[Ligne]:
-        """The data rows that are not blank, in order."""
-        for numero, cellules in enumerate(self._lignes, start=2):
-            if any(cellule not in (None, "") and str(cellule).strip() for cellule in cellules):
-                yield Ligne(numero, tuple(cellules))
+        """The data rows that are not blank, in order; :class:`ValidationError` on ``fichier``
+        at a CSV row that cannot be read."""
+        numero = 1
+        try:
+            for numero, cellules in enumerate(self._lignes, start=2):
+                if any(cellule not in (None, "") and str(cellule).strip() for cellule in cellules):
+                    yield Ligne(numero, tuple(cellules))
+        except csv.Error:
+            raise ValidationError({"fichier": CSV_MAL_FORME.format(ligne=numero + 1)}) from None
 
 
 @contextmanager
@@ -84,10 +90,11 @@ def _ouvrir_csv(chemin: Path) -> Iterator[Tableau]:
 @contextmanager
 def _ouvrir_xlsx(chemin: Path) -> Iterator[Tableau]:
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         classeur = load_workbook(chemin, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
         raise ValidationError({"fichier": XLSX_ILLISIBLE}) from None
     try:
         feuille = classeur.worksheets[0]

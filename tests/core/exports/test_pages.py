@@ -28,7 +28,8 @@ async def test_a_small_export_is_written_at_once_with_the_filters_of_the_query(
 
     assert page.status_code == 200 and "<strong>10 accompagnements</strong>" in page.text
     assert 'href="/exports/activites/xlsx?types=collectif"' in page.text
-    assert re.fullmatch(r'attachment; filename="activites-\d{4}-\d{2}-\d{2}\.xlsx"', xlsx.headers["content-disposition"])
+    nom = r'attachment; filename="activites-\d{4}-\d{2}-\d{2}\.xlsx"'
+    assert re.fullmatch(nom, xlsx.headers["content-disposition"])
     meta, lignes = tableau(xlsx.content)
     assert len(lignes) == 10 and ("Types", "Atelier collectif") in [ligne[:2] for ligne in meta]
     assert csv.headers["content-type"] == "text/csv; charset=utf-8" and len(csv.text.splitlines()) == 12
@@ -122,3 +123,21 @@ async def test_faulty_filters_are_told_and_an_unknown_format_is_not_found(hub: H
 
     assert page.status_code == 400 and "du : Date invalide (attendu : AAAA-MM-JJ)." in page.text
     assert (await navigateur.get("/exports/activites/ods")).status_code == 404
+
+
+async def test_the_lists_link_to_their_export_and_import(hub: Hub, navigateur: Navigateur) -> None:
+    equipe = await equipe_au_travail(hub)
+    await navigateur.connecter(equipe.camille.user_id)
+
+    activites = await navigateur.get("/mes-activites", params={"types": "collectif"})
+    beneficiaires = await navigateur.get("/mes-beneficiaires")
+
+    assert 'href="/exports?types=collectif">Exporter ces activités' in activites.text
+    assert 'href="/imports/activites">Importer un fichier' in activites.text
+    assert 'href="/exports/beneficiaires/xlsx">Exporter (XLSX)' in beneficiaires.text
+    assert 'href="/imports/beneficiaires">Importer un fichier' in beneficiaires.text
+
+    await navigateur.connecter(equipe.coordinateur_user_id)
+    equipe_page = await navigateur.get("/mes-activites/equipe")
+    assert 'href="/exports?portee=equipe">Exporter ces activités' in equipe_page.text
+    assert "/imports/activites" not in equipe_page.text

@@ -53,12 +53,9 @@ FAUTES: list[tuple[dict[str, Any], tuple[str, str]]] = [
     ({"Type": "Réunion"}, ("Type", TYPE_REQUIS)),
     ({"Bénéficiaires suivis": "3f2b9c1a-0000-4000-8000-000000000000"}, ("Bénéficiaires suivis", INTROUVABLE)),
 ]
+SANS_PARTICIPANT = {entete: "" for entete in COLLECTIVE if entete.startswith(("Participants", "Anonymes"))}
 FAUTES_COLLECTIVES: list[tuple[dict[str, Any], tuple[str, str]]] = [
-    (
-        dict.fromkeys(["Participants anonymes", "Anonymes déjà accompagnés", "Anonymes – genre : Féminin",
-                       "Anonymes – âge : 25 - 39 ans"], ""),
-        ("Bénéficiaires suivis", PARTICIPANT_REQUIS),
-    ),
+    (SANS_PARTICIPANT, ("Bénéficiaires suivis", PARTICIPANT_REQUIS)),
     ({"Anonymes – genre : Féminin": "7"}, ("Participants anonymes", DEPASSEMENT)),
 ]
 

@@ -4,19 +4,19 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from hub.cli import main
 from hub.core.activites.models import Activite
 from hub.core.activites.regles import DATE_AVANT_DISPOSITIF
 from hub.core.db.engine import create_engine
-from hub.testing import make_hub
 from tests.core.activites.support import mediateur_en_poste
+from tests.core.imports import ligne_de_commande
 from tests.core.imports.fichiers import COLLECTIVE, INDIVIDUELLE, ecrire
 
 Invoke = Callable[..., Result]
@@ -25,23 +25,13 @@ EMAIL = "camille@exemple.fr"
 
 @pytest.fixture
 def environnement(tmp_path: Path) -> dict[str, str]:
-    """A migrated database where camille@exemple.fr is a mediator at work, as the CLI's environment."""
-
-    async def preparer() -> dict[str, str]:
-        hub = await make_hub(tmp_path)
-        await mediateur_en_poste(hub, EMAIL)
-        await hub.shutdown()
-        return {"HUB_DATABASE_URL": hub.settings.database_url.reveal(), "HUB_DATA_DIR": hub.settings.data_dir}
-
-    return asyncio.run(preparer())
+    """A database where camille@exemple.fr is a mediator at work."""
+    return ligne_de_commande.environnement(tmp_path, lambda hub: mediateur_en_poste(hub, EMAIL))
 
 
 @pytest.fixture
 def hub_cli(environnement: dict[str, str]) -> Invoke:
-    def invoke(*args: str) -> Result:
-        return CliRunner().invoke(main, list(args), env=environnement | {"HUB_CONFIG": ""}, catch_exceptions=False)
-
-    return invoke
+    return functools.partial(ligne_de_commande.invoquer, environnement)
 
 
 def activites(environnement: dict[str, str]) -> int:
@@ -56,7 +46,9 @@ def activites(environnement: dict[str, str]) -> int:
     return asyncio.run(compter())
 
 
-def test_a_valid_file_is_imported_with_a_summary(hub_cli: Invoke, environnement: dict[str, str], tmp_path: Path) -> None:
+def test_a_valid_file_is_imported_with_a_summary(
+    hub_cli: Invoke, environnement: dict[str, str], tmp_path: Path
+) -> None:
     fichier = ecrire(tmp_path, [INDIVIDUELLE, COLLECTIVE, INDIVIDUELLE], "xlsx")
 
     resultat = hub_cli("import", "activites", str(fichier), "--mediateur", EMAIL.upper())
@@ -107,7 +99,11 @@ def test_a_dry_run_of_a_valid_file_writes_nothing(
 @pytest.mark.parametrize(
     ("contenu", "mediateur", "message"),
     [
-        ("Type;Date\n", EMAIL, "FICHIER : Colonnes obligatoires absentes : « Durée (min) », « Canal », « Thématiques »."),
+        (
+            "Type;Date\n",
+            EMAIL,
+            "FICHIER : Colonnes obligatoires absentes : « Durée (min) », « Canal », « Thématiques ».",
+        ),
         ("Type;Date;Durée (min);Canal;Thématiques\n", "inconnu@exemple.fr", "Aucun compte n'a l'adresse"),
     ],
 )

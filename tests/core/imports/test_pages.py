@@ -21,6 +21,9 @@ from tests.core.imports.navigateur import Navigateur
 from tests.core.organisation.support import count, utilisateur
 
 
+CELLULE = r"<t[hd][^>]*>(.*?)</t[hd]>"
+
+
 def fichier(chemin: Path) -> dict[str, tuple[str, bytes]]:
     return {"fichier": (chemin.name, chemin.read_bytes())}
 
@@ -34,9 +37,10 @@ def jeton(page: str) -> str:
 def cellules(page: str, legende: str) -> list[list[str]]:
     """The rows of the table captioned ``legende``, as text."""
     table = page.split(f"<caption>{legende}</caption>", 1)[1].split("</table>", 1)[0]
+    lignes = re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>", 1)[1], re.S)
     return [
-        [html.unescape(re.sub(r"<[^>]+>", "", cellule)).strip() for cellule in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", ligne, re.S)]
-        for ligne in re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>", 1)[1], re.S)
+        [html.unescape(re.sub(r"<[^>]+>", "", cellule)).strip() for cellule in re.findall(CELLULE, ligne, re.S)]
+        for ligne in lignes
     ]
 
 
@@ -77,7 +81,9 @@ async def test_beneficiaries_are_analysed_with_their_duplicates_then_imported(
     analyse = await navigateur.post("/imports/beneficiaires", files=fichier(ecrire(tmp_path, lignes)))
 
     assert cellules(analyse.text, "Lignes en erreur") == [["4", "Prénom", "Ce champ est obligatoire."]]
-    assert cellules(analyse.text, "Doublons possibles") == [["3", "alix MARTIN", "la ligne 2 du fichier", "nom, prenom"]]
+    assert cellules(analyse.text, "Doublons possibles") == [
+        ["3", "alix MARTIN", "la ligne 2 du fichier", "nom, prenom"]
+    ]
     fait = await navigateur.post(
         "/imports/beneficiaires/confirmer", {"depot": jeton(analyse.text), "sans_doublons": "true"}
     )
@@ -86,7 +92,9 @@ async def test_beneficiaries_are_analysed_with_their_duplicates_then_imported(
         assert (await session.scalars(sa.select(Beneficiaire.prenom))).all() == ["Alix"]
 
 
-async def test_an_unusable_upload_is_shown_again_with_its_error(hub: Hub, navigateur: Navigateur, tmp_path: Path) -> None:
+async def test_an_unusable_upload_is_shown_again_with_its_error(
+    hub: Hub, navigateur: Navigateur, tmp_path: Path
+) -> None:
     qui = await mediateur_en_poste(hub, "camille@exemple.fr")
     await navigateur.connecter(qui.user_id)
     (tmp_path / "notes.txt").write_text("rien")
@@ -102,7 +110,9 @@ async def test_an_unusable_upload_is_shown_again_with_its_error(hub: Hub, naviga
     assert "Colonne inconnue : « Couleur »." in html.unescape(colonnes.text)
 
 
-async def test_an_upload_is_confirmed_by_its_own_mediator_only(hub: Hub, navigateur: Navigateur, tmp_path: Path) -> None:
+async def test_an_upload_is_confirmed_by_its_own_mediator_only(
+    hub: Hub, navigateur: Navigateur, tmp_path: Path
+) -> None:
     camille = await mediateur_en_poste(hub, "camille@exemple.fr")
     autre = await mediateur_en_poste(hub, "autre@exemple.fr")
     await navigateur.connecter(camille.user_id)

@@ -109,3 +109,14 @@ def test_headers_that_do_not_match_the_columns_refuse_the_file(entetes: list[str
     with pytest.raises(ValidationError) as refus:
         associer_entetes(entetes, COLONNES)
     assert refus.value.errors == {"fichier": message}
+
+
+def test_a_csv_row_that_cannot_be_read_refuses_the_file_with_its_number(tmp_path: Path) -> None:
+    chemin = tmp_path / "a.csv"
+    chemin.write_text("Nom;Notes\nMartin;courte\nDurand;" + "x" * 200_000 + "\n")
+
+    with pytest.raises(ValidationError) as refus:
+        lire(chemin)
+    assert refus.value.errors == {
+        "fichier": "Le fichier CSV ne peut pas être lu à la ligne 3 (guillemet non fermé, cellule trop longue…)."
+    }

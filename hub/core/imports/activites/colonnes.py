@@ -106,24 +106,21 @@ _CHAMPS = {"beneficiaire.id": SUIVIS, "participants": SUIVIS}
 
 def donnees_cra(valeurs: dict[str, Any]) -> dict[str, Any]:
     """The raw CRA (as :func:`~hub.core.activites.inputs.lire_cra` takes it) of a row's cells
-    by column key; ``suivis`` must already hold one id at most for an individual CRA."""
-    communes = {colonne.cle for colonne in COMMUNES if colonne.cle != SUIVIS}
-    donnees = {cle: valeur for cle, valeur in valeurs.items() if cle in communes}
+    by column key: the common columns and those of its type (``beneficiaire.genre`` →
+    ``{"beneficiaire": {"genre": …}}``), the followed bénéficiaires as ``participants`` or as
+    ``beneficiaire.id`` (the first one: an individual CRA has one)."""
+    collectif = valeurs.get("type") == "collectif"
+    cles = {colonne.cle for colonne in (*COMMUNES, *(COLLECTIVES if collectif else INDIVIDUELLES))} - {SUIVIS}
+    donnees: dict[str, Any] = {}
+    for cle, valeur in valeurs.items():
+        if cle in cles:
+            parent, _, nom = cle.rpartition(".")
+            (donnees.setdefault(parent, {}) if parent else donnees)[nom] = valeur
     suivis = valeurs.get(SUIVIS, [])
-    if valeurs.get("type") == "collectif":
-        donnees |= {cle: valeurs[cle] for cle in ("titre_atelier", "niveau_atelier") if cle in valeurs}
+    if collectif:
         donnees["participants"] = suivis
-        donnees["participants_anonymes"] = {
-            cle.removeprefix(ANONYMES): valeur for cle, valeur in valeurs.items() if cle.startswith(ANONYMES)
-        }
-        return donnees
-    donnees |= {cle: valeurs[cle] for cle in ("autonomie", "oriente_vers_structure", "structure_de_redirection")
-                if cle in valeurs}
-    beneficiaire = {
-        cle.removeprefix(BENEFICIAIRE): valeur for cle, valeur in valeurs.items() if cle.startswith(BENEFICIAIRE)
-    } | ({"id": suivis[0]} if suivis else {})
-    if beneficiaire:
-        donnees["beneficiaire"] = beneficiaire
+    elif suivis:
+        donnees.setdefault("beneficiaire", {})["id"] = suivis[0]
     return donnees
 
 

@@ -40,9 +40,11 @@ async def page(
 ) -> Template:
     demandes = parametres(request)
     de_l_equipe = equipe(principal, demandes)
+    filtres_seuls = {nom: valeurs for nom, valeurs in demandes.items() if nom != "portee"}
     context: dict[str, Any] = {
         "equipe": de_l_equipe,
         "requete": urlencode(demandes, doseq=True),
+        "requete_filtres": urlencode(filtres_seuls, doseq=True),
         "parametres": demandes,
         "seuil": SEUIL_DIRECT,
     }
