@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Literal
 
 MEDIATION_NUMERIQUE = {
     "diagnostic_numerique": "Diagnostic numérique",
@@ -41,83 +41,15 @@ DEMARCHES_ADMINISTRATIVES = {
     "associations": "Associations",
 }
 
-Thematique = Literal[
-    "diagnostic_numerique",
-    "prendre_en_main_du_materiel",
-    "maintenance_de_materiel",
-    "gere_ses_contenus_numeriques",
-    "navigation_sur_internet",
-    "email",
-    "bureautique",
-    "reseaux_sociaux",
-    "sante",
-    "banque_et_achats_en_ligne",
-    "entrepreneuriat",
-    "insertion_professionnelle",
-    "securite_numerique",
-    "parentalite",
-    "scolarite_et_numerique",
-    "creer_avec_le_numerique",
-    "culture_numerique",
-    "intelligence_artificielle",
-    "aide_aux_demarches_administratives",
-    "papiers_elections_citoyennete",
-    "famille_scolarite",
-    "social_sante",
-    "travail_formation",
-    "logement",
-    "transports_mobilite",
-    "argent_impots",
-    "justice",
-    "etrangers_europe",
-    "loisirs_sports_culture",
-    "associations",
-]
-
 LABELS = {**MEDIATION_NUMERIQUE, **DEMARCHES_ADMINISTRATIVES}
 
-assert set(get_args(Thematique)) == set(LABELS), "Thematique and LABELS must list the same 30 values"
+# The Literal types are derived from the label tables, so the values are written once.
+ThematiqueMediationNumerique = Literal[tuple(MEDIATION_NUMERIQUE)]  # type: ignore[valid-type]
+ThematiqueDemarcheAdministrative = Literal[tuple(DEMARCHES_ADMINISTRATIVES)]  # type: ignore[valid-type]
+Thematique = Literal[tuple(LABELS)]  # type: ignore[valid-type]
 
 # The thematique that allows the administrative ones and the « précisions » of the démarche.
 AIDE_AUX_DEMARCHES = "aide_aux_demarches_administratives"
-
-ThematiqueMediationNumerique = Literal[
-    "diagnostic_numerique",
-    "prendre_en_main_du_materiel",
-    "maintenance_de_materiel",
-    "gere_ses_contenus_numeriques",
-    "navigation_sur_internet",
-    "email",
-    "bureautique",
-    "reseaux_sociaux",
-    "sante",
-    "banque_et_achats_en_ligne",
-    "entrepreneuriat",
-    "insertion_professionnelle",
-    "securite_numerique",
-    "parentalite",
-    "scolarite_et_numerique",
-    "creer_avec_le_numerique",
-    "culture_numerique",
-    "intelligence_artificielle",
-    "aide_aux_demarches_administratives",
-]
-ThematiqueDemarcheAdministrative = Literal[
-    "papiers_elections_citoyennete",
-    "famille_scolarite",
-    "social_sante",
-    "travail_formation",
-    "logement",
-    "transports_mobilite",
-    "argent_impots",
-    "justice",
-    "etrangers_europe",
-    "loisirs_sports_culture",
-    "associations",
-]
-
-assert list(get_args(ThematiqueMediationNumerique)) == list(MEDIATION_NUMERIQUE)
-assert list(get_args(ThematiqueDemarcheAdministrative)) == list(DEMARCHES_ADMINISTRATIVES)
 
 
 def administratives(thematiques: list[str]) -> list[str]:
