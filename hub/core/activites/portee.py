@@ -6,6 +6,8 @@
   :mod:`hub.core.teams.perimetre` defines it — each member's activities dated up to their
   leaving day (Paris time) if they left, without lower bound; plus the coordinator's own when
   they are a mediator too. Never a bénéficiaire's identity.
+- :class:`PorteeNationale`: every activity (the national statistics, an admin's view, API
+  clients). Never a bénéficiaire's identity.
 """
 
 from __future__ import annotations
@@ -38,7 +40,11 @@ class PorteeEquipe(msgspec.Struct, frozen=True):
     membres: dict[str, date | None]
 
 
-Portee = PorteeMediateur | PorteeEquipe
+class PorteeNationale(msgspec.Struct, frozen=True):
+    """Every mediator's activities."""
+
+
+Portee = PorteeMediateur | PorteeEquipe | PorteeNationale
 
 
 def portee_mediateur(principal: Principal) -> PorteeMediateur:
@@ -68,6 +74,8 @@ def condition_portee(portee: Portee) -> sa.ColumnElement[bool]:
     """The condition on :class:`Activite` selecting the activities of ``portee``."""
     if isinstance(portee, PorteeMediateur):
         return Activite.mediateur_id == portee.mediateur_id
+    if isinstance(portee, PorteeNationale):
+        return sa.true()
     sans_borne = [mediateur_id for mediateur_id, fin in portee.membres.items() if fin is None]
     bornes = [
         sa.and_(Activite.mediateur_id == mediateur_id, Activite.date <= fin)
