@@ -59,8 +59,9 @@ def hub_register_menu():
 def hub_register_jobs():
     from hub.core.exports.activites.tache import taches_exports
     from hub.core.jobs.core_jobs import core_jobs
+    from hub.core.stats.cumuls.tache import tache_cumuls
 
-    return [*core_jobs(), *taches_exports()]
+    return [*core_jobs(), *taches_exports(), tache_cumuls()]
 
 
 @hookimpl

@@ -34,6 +34,7 @@ class Activite(Timestamps, SoftDelete, Base):
         sa.Index("ix_activites_suppression_date", "suppression", "date"),
         sa.Index("ix_activites_suppression_type", "suppression", "type"),
         sa.Index("ix_activites_thematiques", "thematiques", postgresql_using="gin"),
+        sa.Index("ix_activites_modification", "modification"),
     )
 
     id: Mapped[str] = uuid_pk()
@@ -67,7 +68,10 @@ class Accompagnement(Base):
     (by activity date, then creation); for an anonymous one, « not déjà accompagné »."""
 
     __tablename__ = "accompagnements"
-    __table_args__ = (sa.UniqueConstraint("beneficiaire_id", "activite_id"),)
+    __table_args__ = (
+        sa.UniqueConstraint("beneficiaire_id", "activite_id"),
+        sa.Index("ix_accompagnements_creation", "creation"),
+    )
 
     id: Mapped[str] = uuid_pk()
     beneficiaire_id: Mapped[str] = mapped_column(sa.ForeignKey("beneficiaires.id", ondelete="CASCADE"), index=True)

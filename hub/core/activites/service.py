@@ -111,6 +111,8 @@ async def modifier_activite(
         await remplacer_tags(session, activites_tags, activite.id, prepare.tags)
         for champ, valeur in {"type": prepare.cra.type, **prepare.colonnes}.items():
             setattr(activite, champ, valeur)
+        # Even when only its tags or participants change: the statistics' rollup finds the days to recount by it.
+        activite.modification = utcnow()
         activite.accompagnements_count = len(prepare.suivis) + len(anonymes)
         await ajuster_mediateur(
             session,

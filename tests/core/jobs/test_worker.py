@@ -52,6 +52,7 @@ async def test_hub_register_jobs_become_worker_functions_but_not_those_of_a_bloc
         "hub:purge_job_runs",
         "hub:exporter_activites",
         "hub:purger_exports",
+        "hub:stats_cumuls",
     }
     assert (functions["essai:compter"].max_tries, functions["essai:compter"].timeout_s) == (4, 30 + TIMEOUT_GRACE_SECONDS)
     [tick] = settings["cron_jobs"]

@@ -1,0 +1,263 @@
+"""The SQL of the statistics, for both databases: the activities counted, then one
+``GROUP BY`` per dimension over them, all joined by ``UNION ALL`` into a single statement.
+
+:func:`activites_comptees` names the activities once (a CTE); the other functions give the
+selects of the rows described in :mod:`hub.core.stats.comptes`, grouped by day too when
+``par_jour`` (the rollup's shape, :mod:`hub.core.stats.cumuls`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import aliased
+
+from hub.core.activites.durees import TRANCHES
+from hub.core.activites.json_listes import contient_l_un
+from hub.core.activites.models import Accompagnement, Activite
+from hub.core.activites.thematiques import AIDE_AUX_DEMARCHES
+from hub.core.beneficiaires.enums import NON_COMMUNIQUE
+from hub.core.beneficiaires.models import Beneficiaire
+from hub.core.beneficiaires.tranche_age import expression_tranche_age
+from hub.core.stats.comptes import BENEFICIAIRE, DEMARCHES, JOUR, NOUVEAUX, TOTAL
+from hub.core.tags.models import activites_tags
+
+COLONNES = ("jour", "dimension", "type", "valeur", "libelle", "activites", "accompagnements")
+
+
+def cumulable() -> sa.ColumnElement[bool]:
+    """The bénéficiaires the rollup counts per accompagnement: the anonymous ones created for
+    one CRA (one accompagnement each, attributes fixed at creation). A followed bénéficiaire,
+    deleted (anonymised) or not, is always counted directly."""
+    return sa.and_(
+        Beneficiaire.anonyme.is_(True), Beneficiaire.suppression.is_(None), Beneficiaire.annee_naissance.is_(None)
+    )
+
+
+def activites_comptees(
+    conditions: Sequence[sa.ColumnElement[bool]],
+    dans_periode: sa.ColumnElement[bool],
+    dans_fenetre: sa.ColumnElement[bool],
+    *,
+    nom: str = "act",
+) -> sa.CTE:
+    """The activities passing ``conditions`` and in the period or in the series' window, with
+    the two flags."""
+    return (
+        sa.select(
+            Activite.id,
+            Activite.type,
+            Activite.date.label("jour"),
+            Activite.duree,
+            Activite.accompagnements_count.label("n"),
+            Activite.type_lieu,
+            Activite.structure_id,
+            Activite.lieu_code_insee,
+            Activite.lieu_commune,
+            Activite.materiel,
+            Activite.thematiques,
+            dans_periode.label("dans_periode"),
+            dans_fenetre.label("dans_fenetre"),
+        )
+        .where(*conditions, sa.or_(dans_periode, dans_fenetre))
+        .cte(nom)
+    )
+
+
+def _selection(
+    act: sa.CTE | None,
+    dimension: str,
+    valeur: Any = None,
+    *,
+    par_jour: bool,
+    par_type: bool = True,
+    libelle: Any = None,
+    activites: Any = None,
+    accompagnements: Any = None,
+) -> sa.Select[Any]:
+    """``SELECT jour, dimension, type, valeur, libelle, activites, accompagnements`` grouped by
+    day (``par_jour``), activity type (``par_type``) and ``valeur`` (none: ``""``); FROM and
+    WHERE left to the caller. By default ``activites`` counts rows and ``accompagnements`` adds
+    up ``act.n``."""
+    groupes: list[Any] = []
+    jour: Any = sa.cast(sa.null(), sa.Date)
+    type_: Any = sa.literal("")
+    if par_jour:
+        assert act is not None
+        jour = act.c.jour
+        groupes.append(jour)
+    if par_type:
+        assert act is not None
+        type_ = act.c.type
+        groupes.append(type_)
+    if valeur is None:
+        valeur = sa.literal("")
+    else:
+        groupes.append(valeur)
+    return sa.select(
+        jour.label("jour"),
+        sa.cast(sa.literal(dimension), sa.String).label("dimension"),
+        sa.cast(type_, sa.String).label("type"),
+        sa.cast(valeur, sa.String).label("valeur"),
+        (sa.cast(sa.null(), sa.String) if libelle is None else sa.func.max(libelle)).label("libelle"),
+        (sa.func.count() if activites is None else activites).label("activites"),
+        (sa.func.sum(act.c.n) if accompagnements is None and act is not None else accompagnements).label(
+            "accompagnements"
+        ),
+    ).group_by(*groupes)
+
+
+def _elements(dialecte: str, colonne: sa.ColumnElement[Any]) -> sa.TableValuedAlias:
+    """The values of a JSON list column, as a table (one row per value)."""
+    fonction = sa.func.jsonb_array_elements_text if dialecte == "postgresql" else sa.func.json_each
+    return fonction(colonne).table_valued("value")
+
+
+def tranche_duree(duree: sa.ColumnElement[int]) -> sa.ColumnElement[str]:
+    """The key of the duration bucket (:data:`hub.core.activites.durees.TRANCHES`)."""
+    bornees = [(duree < tranche.maximum, sa.literal(tranche.cle)) for tranche in TRANCHES if tranche.maximum]
+    return sa.case(*bornees, else_=sa.literal(TRANCHES[-1].cle))
+
+
+def lignes_activites(act: sa.CTE, dialecte: str, *, par_jour: bool) -> list[sa.Select[Any]]:
+    """The activity dimensions of the activities in the period (``dans_periode``)."""
+    periode = act.c.dans_periode
+    selections = [
+        _selection(act, TOTAL, par_jour=par_jour).where(periode),
+        _selection(act, DEMARCHES, par_jour=par_jour).where(
+            periode, contient_l_un(act.c.thematiques, AIDE_AUX_DEMARCHES)
+        ),
+        _selection(act, "canal", act.c.type_lieu, par_jour=par_jour).where(periode),
+        _selection(act, "duree", tranche_duree(act.c.duree), par_jour=par_jour).where(periode),
+        _selection(act, "lieu", act.c.structure_id, par_jour=par_jour).where(periode, act.c.structure_id.is_not(None)),
+        _selection(
+            act,
+            "commune",
+            sa.func.coalesce(act.c.structure_id, "") + "|" + sa.func.coalesce(act.c.lieu_code_insee, ""),
+            libelle=act.c.lieu_commune,
+            par_jour=par_jour,
+        ).where(periode),
+        _selection(act, "tag", activites_tags.c.tag_id, par_jour=par_jour)
+        .select_from(act)
+        .join(activites_tags, activites_tags.c.activite_id == act.c.id)
+        .where(periode),
+    ]
+    for dimension, colonne in (("thematique", act.c.thematiques), ("materiel", act.c.materiel)):
+        elements = _elements(dialecte, colonne)
+        selections.append(
+            _selection(act, dimension, elements.c.value, par_jour=par_jour)
+            .select_from(act)
+            .join(elements, sa.true())
+            .where(periode)
+        )
+    return selections
+
+
+def ligne_serie(act: sa.CTE) -> sa.Select[Any]:
+    """The accompagnements of each day of the series' window (``dans_fenetre``)."""
+    return _selection(act, JOUR, par_jour=True, par_type=False).where(act.c.dans_fenetre)
+
+
+def _dimensions_beneficiaire(annee_reference: int) -> list[tuple[str, Any, Any]]:
+    """(dimension, valeur, libelle) of a bénéficiaire, its age band at ``annee_reference``."""
+    return [
+        (BENEFICIAIRE, sa.case((Beneficiaire.anonyme, sa.literal("anonyme")), else_=sa.literal("suivi")), None),
+        ("genre", Beneficiaire.genre, None),
+        (
+            "tranche_age",
+            expression_tranche_age(Beneficiaire.annee_naissance, Beneficiaire.tranche_age, annee_reference),
+            None,
+        ),
+        ("statut", Beneficiaire.statut_social, None),
+        (
+            "commune_beneficiaire",
+            sa.func.coalesce(Beneficiaire.commune_code_insee, NON_COMMUNIQUE),
+            Beneficiaire.commune,
+        ),
+    ]
+
+
+def lignes_anonymes_cumulables(act: sa.CTE, annee_reference: int, *, par_jour: bool) -> list[sa.Select[Any]]:
+    """The bénéficiaire dimensions of the :func:`cumulable` bénéficiaires of the activities in
+    the period, counted per accompagnement (each has one), per activity type."""
+    un = sa.func.count()
+
+    def depuis(selection: sa.Select[Any]) -> sa.Select[Any]:
+        return (
+            selection.select_from(act)
+            .join(Accompagnement, Accompagnement.activite_id == act.c.id)
+            .join(Beneficiaire, Beneficiaire.id == Accompagnement.beneficiaire_id)
+            .where(act.c.dans_periode, cumulable())
+        )
+
+    zero = sa.literal(0)
+    selections = [
+        depuis(
+            _selection(
+                act, dimension, valeur, libelle=libelle, par_jour=par_jour, activites=zero, accompagnements=un
+            )
+        )
+        for dimension, valeur, libelle in _dimensions_beneficiaire(annee_reference)
+    ]
+    premiers = _selection(act, NOUVEAUX, par_jour=par_jour, activites=zero, accompagnements=un)
+    selections.append(depuis(premiers).where(Accompagnement.premier_accompagnement.is_(True)))
+    return selections
+
+
+def lignes_beneficiaires(
+    conditions: Sequence[sa.ColumnElement[bool]],
+    annee_reference: int,
+    *,
+    population: sa.ColumnElement[bool] | None,
+) -> list[sa.Select[Any]]:
+    """The bénéficiaire dimensions of the distinct bénéficiaires accompanied in the activities
+    passing ``conditions`` (on :class:`Activite`; only those of ``population`` when given), and
+    their accompagnements flagged « premier accompagnement ». Reads the activities again
+    rather than through a CTE: only their ids are needed."""
+
+    # An alias: the filter on bénéficiaires reads ``accompagnements`` in a subquery of its own.
+    acc = aliased(Accompagnement)
+
+    def accompagnements(selection: sa.Select[Any]) -> sa.Select[Any]:
+        selection = selection.join(Activite, Activite.id == acc.activite_id).where(*conditions)
+        if population is None:
+            return selection
+        return selection.join(Beneficiaire, Beneficiaire.id == acc.beneficiaire_id).where(population)
+
+    distincts = accompagnements(sa.select(acc.beneficiaire_id.label("id"))).distinct().subquery("distincts")
+    nouveaux = accompagnements(
+        sa.select(sa.func.count()).select_from(acc).where(acc.premier_accompagnement.is_(True))
+    )
+    # Each distinct bénéficiaire read once, with every value grouped below.
+    dimensions = _dimensions_beneficiaire(annee_reference)
+    colonnes = [valeur.label(f"valeur_{rang}") for rang, (_, valeur, _) in enumerate(dimensions)]
+    colonnes += [libelle.label(f"libelle_{rang}") for rang, (_, _, libelle) in enumerate(dimensions) if libelle is not None]
+    ben = (
+        sa.select(*colonnes).select_from(Beneficiaire).join(distincts, distincts.c.id == Beneficiaire.id).cte("ben")
+    )
+    selections = [
+        _selection(
+            None,
+            dimension,
+            ben.c[f"valeur_{rang}"],
+            libelle=None if libelle is None else ben.c[f"libelle_{rang}"],
+            par_jour=False,
+            par_type=False,
+            activites=sa.literal(0),
+            accompagnements=sa.func.count(),
+        ).select_from(ben)
+        for rang, (dimension, _, libelle) in enumerate(dimensions)
+    ]
+    selections.append(
+        _selection(
+            None,
+            NOUVEAUX,
+            par_jour=False,
+            par_type=False,
+            activites=sa.literal(0),
+            accompagnements=nouveaux.scalar_subquery(),
+        )
+    )
+    return selections
