@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from hub.cli.api import api
 from hub.cli.api_clients import api_clients
 from hub.cli.common import build_hub, run_with_hub
 from hub.cli.connectors import connectors
@@ -141,6 +142,7 @@ def plugins_check() -> None:
     click.echo(f"Plugins valides : {', '.join(enabled) or 'aucun'}.")
 
 
+main.add_command(api)
 main.add_command(api_clients)
 main.add_command(connectors)
 main.add_command(demo)

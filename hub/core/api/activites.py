@@ -27,7 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from hub.core.activites.inputs import lire_cra
 from hub.core.activites.models import Activite
 from hub.core.activites.service import INTROUVABLE, creer_activite, modifier_activite, supprimer_activite
-from hub.core.api.appelant import Appelant, ecriture
+from hub.core.api.appelant import ECRITURE, Appelant, ecriture
 from hub.core.api.corps import lire_corps, lire_pour_mediateur
 from hub.core.api.documents import Document
 from hub.core.api.vue_activite import AttributsActivite, document_activite
@@ -37,7 +37,14 @@ from hub.core.hub import Hub
 ActiviteDocument = Document[AttributsActivite]
 
 
-@post("/activites", status_code=201)
+@post(
+    "/activites",
+    status_code=201,
+    opt=ECRITURE,
+    summary="Enregistrer une activité",
+    description="Enregistre un CRA (individuel ou collectif) pour le médiateur nommé par `mediateur_id`.",
+    tags=["Écriture"],
+)
 async def creer(
     request: Request[Any, Any, Any], hub: NamedDependency[Hub], appelant: NamedDependency[Appelant]
 ) -> ActiviteDocument:
@@ -48,7 +55,13 @@ async def creer(
         return await document_activite(db, mediateur_id, activite.id)
 
 
-@get("/activites/{activite_id:uuid}")
+@get(
+    "/activites/{activite_id:uuid}",
+    opt=ECRITURE,
+    summary="Relire une activité",
+    description="L'activité telle que l'API d'écriture l'a enregistrée, avec ce qu'il faut pour la remplacer.",
+    tags=["Écriture"],
+)
 async def lire(
     activite_id: FromPath[UUID], hub: NamedDependency[Hub], appelant: NamedDependency[Appelant]
 ) -> ActiviteDocument:
@@ -57,7 +70,13 @@ async def lire(
         return await document_activite(db, mediateur_id, str(activite_id))
 
 
-@put("/activites/{activite_id:uuid}")
+@put(
+    "/activites/{activite_id:uuid}",
+    opt=ECRITURE,
+    summary="Remplacer une activité",
+    description="Remplace l'activité entière par le corps (le type peut changer).",
+    tags=["Écriture"],
+)
 async def remplacer(
     activite_id: FromPath[UUID],
     request: Request[Any, Any, Any],
@@ -71,7 +90,13 @@ async def remplacer(
         return await document_activite(db, mediateur_id, str(activite_id))
 
 
-@delete("/activites/{activite_id:uuid}")
+@delete(
+    "/activites/{activite_id:uuid}",
+    opt=ECRITURE,
+    summary="Supprimer une activité",
+    description="Supprime l'activité (suppression douce).",
+    tags=["Écriture"],
+)
 async def supprimer(
     activite_id: FromPath[UUID], hub: NamedDependency[Hub], appelant: NamedDependency[Appelant]
 ) -> None:

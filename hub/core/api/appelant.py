@@ -33,6 +33,8 @@ from hub.core.hub import Hub
 from hub.core.identity import Principal
 from hub.core.identity.models import Mediateur, User
 
+# The access rule of the write API's routes (:mod:`hub.core.web.access`).
+ECRITURE = {"api_scope": "activites:ecriture", "authenticated": True}
 CHAMP_MEDIATEUR = "mediateur_id"
 MEDIATEURS_SEULEMENT = "Seuls les médiateurs enregistrent des activités et suivent des bénéficiaires."
 MEDIATEUR_REQUIS = "Indiquez le médiateur pour lequel le client d'API agit."

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from litestar import Request, get, post
 from litestar.di import NamedDependency
 
-from hub.core.api.appelant import Appelant, ecriture, mediateur_agissant
+from hub.core.api.appelant import ECRITURE, Appelant, ecriture, mediateur_agissant
 from hub.core.api.corps import lire_corps, lire_pour_mediateur
 from hub.core.api.documents import Document, Liste
 from hub.core.api.pagination import Pagination, liste, paginer
@@ -38,7 +38,14 @@ class ParametresBeneficiaires(Pagination, kw_only=True):
     mediateur_id: Identifiant | None = msgspec.field(default=None, name=FILTRE_MEDIATEUR)
 
 
-@post("/beneficiaires", status_code=201)
+@post(
+    "/beneficiaires",
+    status_code=201,
+    opt=ECRITURE,
+    summary="Créer un bénéficiaire suivi",
+    description="Crée un bénéficiaire suivi du médiateur nommé par `mediateur_id`.",
+    tags=["Écriture"],
+)
 async def creer(
     request: Request[Any, Any, Any], hub: NamedDependency[Hub], appelant: NamedDependency[Appelant]
 ) -> Document[AttributsBeneficiaire]:
@@ -49,7 +56,13 @@ async def creer(
         return Document(data=ressource_beneficiaire(beneficiaire))
 
 
-@get("/beneficiaires")
+@get(
+    "/beneficiaires",
+    opt=ECRITURE | {"parametres": ParametresBeneficiaires},
+    summary="Liste des bénéficiaires suivis",
+    description="Les bénéficiaires suivis d'un médiateur (`filter[mediateur_id]`), par ordre de création.",
+    tags=["Écriture"],
+)
 async def lister(
     request: Request[Any, Any, Any], hub: NamedDependency[Hub], appelant: NamedDependency[Appelant]
 ) -> Liste[AttributsBeneficiaire]:

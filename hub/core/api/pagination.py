@@ -2,12 +2,14 @@
 
 Rows are ordered by ``(creation, id)``; a cursor is that pair for one row, encoded (opaque to
 clients). ``page[after]`` gives the rows that follow it, ``page[before]`` those that precede it,
-at most ``page[size]`` (default 50, at most 100) either way, always in order; without a cursor,
-the first page. Rows created while a client walks forward land after it: following ``next``
-links from the first page gives every row once. ``meta.total_count`` counts every row of the
-query; ``has_next_page`` / ``has_prev_page`` say whether rows lie beyond the page's last / first
-row (beyond the cursor itself when the page is empty), and ``links.next`` / ``links.prev`` lead
-there.
+at most ``page[size]`` either way, always in order; without a cursor, the first page. Two sizes:
+:class:`PaginationCoop` for La Coop's read lists (default and maximum 500, as La Coop),
+:class:`Pagination` for the hub's own list of bénéficiaires (default 50, maximum 100: personal
+data, read by a mediator's tools page by page). Rows created while a client walks forward land
+after it: following ``next`` links from the first page gives every row once.
+``meta.total_count`` counts every row of the query; ``has_next_page`` / ``has_prev_page`` say
+whether rows lie beyond the page's last / first row (beyond the cursor itself when the page is
+empty), and ``links.next`` / ``links.prev`` lead there.
 """
 
 from __future__ import annotations
@@ -30,13 +32,18 @@ from hub.core.errors import ValidationError
 
 TAILLE_DEFAUT = 50
 TAILLE_MAX = 100
+TAILLE_COOP = 500  # La Coop's default and maximum ``page[size]``
 APRES, AVANT = "page[after]", "page[before]"
 CURSEUR_INVALIDE = "Curseur de pagination invalide : reprenez le lien « next » ou « prev » d'une réponse."
 DEUX_CURSEURS = "Donnez page[after] ou page[before], pas les deux."
 
-Taille = Annotated[
-    int, msgspec.Meta(ge=1, le=TAILLE_MAX, extra={"message": f"Un nombre entier de 1 à {TAILLE_MAX} est attendu."})
-]
+
+def _entre_un_et(maximum: int) -> dict[str, str]:
+    return {"message": f"Un nombre entier de 1 à {maximum} est attendu."}
+
+
+Taille = Annotated[int, msgspec.Meta(ge=1, le=TAILLE_MAX, extra=_entre_un_et(TAILLE_MAX))]
+TailleCoop = Annotated[int, msgspec.Meta(ge=1, le=TAILLE_COOP, extra=_entre_un_et(TAILLE_COOP))]
 UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 Curseur = tuple[Annotated[datetime, msgspec.Meta(tz=True)], Annotated[str, msgspec.Meta(pattern=UUID)]]
 Cle = tuple[InstrumentedAttribute[datetime], InstrumentedAttribute[str]]  # the ``creation`` and ``id`` columns
@@ -44,12 +51,23 @@ M = TypeVar("M")
 A = TypeVar("A")
 
 
-class Pagination(msgspec.Struct, kw_only=True):
-    """The pagination parameters of a list request."""
+class Curseurs(msgspec.Struct, kw_only=True):
+    """The cursors of a list request (at most one of them)."""
 
-    taille: Taille = msgspec.field(default=TAILLE_DEFAUT, name="page[size]")
     apres: str | None = msgspec.field(default=None, name=APRES)
     avant: str | None = msgspec.field(default=None, name=AVANT)
+
+
+class Pagination(Curseurs, kw_only=True):
+    """The pagination parameters of the hub's own lists: pages of 50, at most 100."""
+
+    taille: Taille = msgspec.field(default=TAILLE_DEFAUT, name="page[size]")
+
+
+class PaginationCoop(Curseurs, kw_only=True):
+    """The pagination parameters of La Coop's read lists: pages of 500, at most 500."""
+
+    taille: TailleCoop = msgspec.field(default=TAILLE_COOP, name="page[size]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +85,7 @@ async def paginer(
     db: AsyncSession,
     requete: sa.Select[M],
     cle: Cle,
-    pagination: Pagination,
+    pagination: Pagination | PaginationCoop,
 ) -> Page[M]:
     """The page of ``requete`` (one entity per row) that ``pagination`` asks for; ``cle``: its
     ``creation`` and ``id`` columns. :class:`ValidationError` for a cursor that is not one."""
