@@ -16,7 +16,7 @@ import pluggy
 
 from hub.core.errors import StartupError
 from hub.core.plugins import hookspecs
-from hub.core.plugins.manifest import HUB_API_VERSION, SLUG_PATTERN, PluginManifest
+from hub.core.plugins.manifest import HUB_API_VERSION, SHORT_URL_PATTERN, SLUG_PATTERN, PluginManifest
 from hub.core.plugins.markers import PROJECT_NAME
 from hub.core.settings import Settings, convert
 
@@ -154,6 +154,13 @@ class Registry:
                 "mettez le plugin à jour",
                 plugin=name,
             )
+        for short_url, target in manifest.short_urls.items():
+            if not SHORT_URL_PATTERN.match(short_url) or not target.startswith(f"/{name}/"):
+                raise StartupError(
+                    f"adresse courte « {short_url} » → « {target} » invalide : la clé est un seul segment "
+                    f"en minuscules (« /statistiques »), la cible une page du plugin (« /{name}/… »)",
+                    plugin=name,
+                )
         return manifest
 
     def _config_of(self, manifest: PluginManifest) -> Any:

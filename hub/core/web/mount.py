@@ -1,4 +1,5 @@
-"""Mounts what plugins return from ``hub_register_pages`` and ``hub_register_api`` under their slug."""
+"""Mounts what plugins return from ``hub_register_pages`` and ``hub_register_api`` under their
+slug, and the short addresses their manifests declare (``short_urls``) as redirects."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ from collections import defaultdict
 from collections.abc import Collection, Iterator
 from typing import Any
 
-from litestar import Router
+from litestar import Request, Router, get
 from litestar.exceptions import ImproperlyConfiguredException
-from litestar.handlers import BaseRouteHandler
+from litestar.handlers import BaseRouteHandler, HTTPRouteHandler
+from litestar.response import Redirect
 
 from hub.core.errors import StartupError
 from hub.core.plugins.catalog import Catalog
+from hub.core.plugins.registry import Registry
 from hub.core.web.access import check_declared_access
 
 PAGES_PREFIX = "/{slug}"
@@ -29,6 +32,33 @@ def plugin_routers(catalog: Catalog) -> list[Router]:
         *_routers(catalog.pages, PAGES_PREFIX, permissions),
         *_routers(catalog.api, API_PREFIX, permissions),
     ]
+
+
+def short_url_handlers(registry: Registry) -> list[HTTPRouteHandler]:
+    """A public redirect per short address of the enabled plugins' manifests. Raises
+    :class:`StartupError` when two plugins claim the same address."""
+    claimed: dict[str, str] = {}
+    handlers = []
+    for info in registry.enabled():
+        for short_url, target in info.manifest.short_urls.items() if info.manifest else ():
+            if short_url in claimed:
+                raise StartupError(
+                    f"l'adresse « {short_url} » est déjà celle du plugin « {claimed[short_url]} » : "
+                    "retirez-la de l'un des deux manifestes",
+                    plugin=info.name,
+                )
+            claimed[short_url] = info.name
+            handlers.append(_redirect(short_url, target))
+    return handlers
+
+
+def _redirect(short_url: str, target: str) -> HTTPRouteHandler:
+    @get(short_url, opt={"public": True}, include_in_schema=False, name=f"court:{short_url}")
+    async def redirect(request: Request) -> Redirect:
+        query = request.url.query
+        return Redirect(f"{target}?{query}" if query else target)
+
+    return redirect
 
 
 def _routers(contributions: list[Any], prefix: str, permissions: Collection[str]) -> Iterator[Router]:

@@ -27,7 +27,7 @@ from hub.core.web.en_tete import compter_invitations
 from hub.core.web.fichiers import ROUTES as FICHIERS_ROUTES
 from hub.core.web.errors import EXCEPTION_HANDLERS
 from hub.core.web.identity import IdentityMiddleware, provide_api_client, provide_principal
-from hub.core.web.mount import plugin_routers
+from hub.core.web.mount import plugin_routers, short_url_handlers
 from hub.core.web.organisation import ROUTES as ORGANISATION_ROUTES
 from hub.core.web.pages import accessibility, health
 from hub.core.web.templating import create_template_engine
@@ -73,6 +73,7 @@ class HubWebPlugin(InitPluginProtocol):
                 *API_ROUTES,
                 create_static_files_router(path="/static", directories=[STATIC_DIR], opt={"public": True}),
                 *plugin_routers(hub.catalog),
+                *short_url_handlers(hub.registry),
             ]
         )
         app_config.guards.extend([require_access, require_csrf])

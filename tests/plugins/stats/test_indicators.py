@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from hub import PluginManifest, hookimpl
+from hub.core.activites.dates import aujourd_hui
 from plugins.stats.indicators import Indicator
 
 
@@ -21,13 +22,14 @@ def indicator_plugin(name: str, *indicators: Indicator) -> SimpleNamespace:
 
 def constant(value: int):
     async def compute(ctx) -> int:
-        assert ctx.start == date.today().replace(day=1) and ctx.end.month == ctx.start.month
+        today = aujourd_hui()
+        assert (ctx.start, ctx.end) == (date(today.year, 1, 1), today)  # the page's period, by default
         return value
 
     return compute
 
 
-async def test_stats_register_indicators_values_show_on_mes_statistiques(hub_with, client_of) -> None:
+async def test_stats_register_indicators_values_show_on_mes_statistiques(hub_with, client_of, moteur_enregistre) -> None:
     hub = await hub_with("stats")
     hub.registry.register(
         indicator_plugin("partenaire", Indicator(id="partenaire.visites", label="Visites du partenaire", compute=constant(1234))),
@@ -38,10 +40,12 @@ async def test_stats_register_indicators_values_show_on_mes_statistiques(hub_wit
     page = await client.get("/stats")
 
     assert page.status_code == 200
-    assert "Visites du partenaire" in page.text and "1 234" in page.text
+    assert "Visites du partenaire" in page.text and "1\u202f234" in page.text
 
 
-async def test_badly_named_indicator_is_left_out_and_logged(hub_with, client_of, caplog: pytest.LogCaptureFixture) -> None:
+async def test_badly_named_indicator_is_left_out_and_logged(
+    hub_with, client_of, moteur_enregistre, caplog: pytest.LogCaptureFixture
+) -> None:
     hub = await hub_with("stats")
     hub.registry.register(
         indicator_plugin("partenaire", Indicator(id="autre.visites", label="Mal nommé", compute=constant(1))),

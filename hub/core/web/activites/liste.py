@@ -185,7 +185,7 @@ async def _liste(
         "vue": vue,
         "onglets": onglets(principal),
         "courant": vue.adresse,
-        "champs": _champs_filtres(vue, choix),
+        "champs": champs_filtres(vue, choix),
         "noms_mediateurs": {option.valeur: option.libelle for option in choix.get("mediateurs", ())},
         "libelles": LIBELLES,
         "succes": FAITS.get(fait or ""),
@@ -193,7 +193,7 @@ async def _liste(
     return Template("activites/liste.html", context=context, status_code=status)
 
 
-def _champs_filtres(vue: Vue, choix: Choix) -> dict[str, Any]:
+def champs_filtres(vue: Vue, choix: Choix) -> dict[str, Any]:
     """The filter form's fields, by name, with the list's choices."""
     personne = fl.MEDIATEURS if vue is EQUIPE else fl.BENEFICIAIRES
     champs = (fl.DU, fl.AU, fl.TYPES, fl.LIEUX, fl.COMMUNES, fl.THEMATIQUES, fl.DEMARCHES, fl.TAGS, personne)
