@@ -1,5 +1,17 @@
 """Fixtures of the stats plugin's tests (see ``support``)."""
 
-from tests.plugins.stats.support import moteur_enregistre
+import pytest
 
-__all__ = ["moteur_enregistre"]
+from hub.testing import sign_in_client
+from tests.plugins.stats.support import au_travail, moteur_enregistre
+
+__all__ = ["moteur_enregistre", "site"]
+
+
+@pytest.fixture
+async def site(hub_with, client_of):
+    hub = await hub_with("stats")
+    qui, _ = await au_travail(hub)
+    client = await client_of(hub, login=None)
+    await sign_in_client(client, hub, qui.user_id)
+    return hub, qui, client

@@ -22,7 +22,9 @@ from hub.core.stats.resultats import (
     TotauxBeneficiaires,
     TypeActivite,
 )
+from hub.core.activites.service import creer_activite
 from plugins.stats import moteur
+from tests.core.activites.support import COLLECTIF, INDIVIDUEL, EnPoste, beneficiaire, cra, mediateur_en_poste
 
 
 def parts(*valeurs: tuple[str, int]) -> list[Part]:
@@ -124,3 +126,18 @@ def tags_actifs(page: str) -> dict[str, str]:
         html.unescape(libelle): html.unescape(adresse)
         for adresse, libelle in re.findall(r'class="fr-tag fr-tag--dismiss" href="([^"]*)"[^>]*>([^<]*)</a>', page)
     }
+
+
+async def au_travail(hub) -> tuple[EnPoste, Any]:
+    """A mediator (Dominique Durand) who followed Camille Martin, met an anonymous person and ran
+    a workshop, in March and May 2025."""
+    qui = await mediateur_en_poste(hub, "dominique@exemple.fr", prenom="Dominique", nom="Durand")
+    camille = await beneficiaire(hub, qui, "Camille", "Martin", genre="feminin")
+    async with hub.session() as db, db.begin():
+        for item in (
+            cra(INDIVIDUEL, beneficiaire={"id": camille}, thematiques=["email", "sante"]),
+            cra(INDIVIDUEL, date="2025-05-02", duree="120", thematiques=["aide_aux_demarches_administratives", "logement"]),
+            cra(COLLECTIF, date="2025-05-20", duree="90", thematiques=["email"], materiel=["tablette"]),
+        ):
+            await creer_activite(db, qui.id, item, par=qui.user_id)
+    return qui, camille

@@ -7,17 +7,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import pytest
-
 from hub.core.activites.dates import aujourd_hui
 from hub.core.activites.filtres import FiltresActivites
 from hub.core.activites.portee import PorteeMediateur, PorteeNationale
 from hub.core.activites.service import creer_activite
 from hub.core.stats import calculer_statistiques
 from hub.core.stats.resultats import Statistiques
-from hub.testing import sign_in_client
 from plugins.stats.sections import REPARTITIONS
-from tests.core.activites.support import COLLECTIF, INDIVIDUEL, EnPoste, beneficiaire, cra, mediateur_en_poste
+from tests.core.activites.support import INDIVIDUEL, cra, mediateur_en_poste
 from tests.plugins.stats.lecture_classeur import lire_classeur
 from tests.plugins.stats.support import barres, bloc, lignes_tableau, texte
 from tests.plugins.stats.test_partage import adresse_partagee, basculer
@@ -25,33 +22,9 @@ from tests.plugins.stats.test_partage import adresse_partagee, basculer
 FILTRES = {"du": "2025-01-01", "au": "2025-12-31"}
 
 
-async def au_travail(hub) -> tuple[EnPoste, Any]:
-    """A mediator (Dominique Durand) who followed Camille Martin, met an anonymous person and ran
-    a workshop, in March and May 2025."""
-    qui = await mediateur_en_poste(hub, "dominique@exemple.fr", prenom="Dominique", nom="Durand")
-    camille = await beneficiaire(hub, qui, "Camille", "Martin", genre="feminin")
-    async with hub.session() as db, db.begin():
-        for item in (
-            cra(INDIVIDUEL, beneficiaire={"id": camille}, thematiques=["email", "sante"]),
-            cra(INDIVIDUEL, date="2025-05-02", duree="120", thematiques=["aide_aux_demarches_administratives", "logement"]),
-            cra(COLLECTIF, date="2025-05-20", duree="90", thematiques=["email"], materiel=["tablette"]),
-        ):
-            await creer_activite(db, qui.id, item, par=qui.user_id)
-    return qui, camille
-
-
 async def attendu(hub, portee, **filtres: Any) -> Statistiques:
     async with hub.session() as db:
         return await calculer_statistiques(db, portee, FiltresActivites(**filtres), aujourd_hui=aujourd_hui())
-
-
-@pytest.fixture
-async def site(hub_with, client_of):
-    hub = await hub_with("stats")
-    qui, _ = await au_travail(hub)
-    client = await client_of(hub, login=None)
-    await sign_in_client(client, hub, qui.user_id)
-    return hub, qui, client
 
 
 async def test_the_page_shows_the_engine_s_numbers_for_its_filters(site) -> None:
