@@ -30,17 +30,20 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import asyncpg
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
-from hub.core.hub import Hub
-from hub.core.identity.models import Mediateur
-from hub.core.identity.users import NouvelUtilisateur, creer_utilisateur
-from hub.core.imports.activites.service import importer_activites
-from hub.core.settings import load_settings
-from hub.core.structures.inputs import StructureInput
-from hub.core.structures.service import creer_structure
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bases import connecter, recreer_base  # noqa: E402
+
+from hub.core.hub import Hub  # noqa: E402
+from hub.core.identity.models import Mediateur  # noqa: E402
+from hub.core.identity.users import NouvelUtilisateur, creer_utilisateur  # noqa: E402
+from hub.core.imports.activites.service import importer_activites  # noqa: E402
+from hub.core.settings import load_settings  # noqa: E402
+from hub.core.structures.inputs import StructureInput  # noqa: E402
+from hub.core.structures.service import creer_structure  # noqa: E402
 
 URL_PAR_DEFAUT = "postgresql+asyncpg://postgres@127.0.0.1:5432/bench_import"
 OBJECTIF_RAPPORT = 0.5
@@ -85,19 +88,6 @@ def ecrire_csv(chemin: Path, nombre: int) -> None:
         ecrivain.writerows(lignes_generees(nombre, random.Random(2025)))
 
 
-async def recreer_base(url: sa.URL, *, supprimer_seulement: bool = False) -> None:
-    """Drop the benchmark's database, then create it again (unless ``supprimer_seulement``)."""
-    maintenance = await asyncpg.connect(
-        host=url.host, port=url.port or 5432, user=url.username, password=url.password, database="postgres"
-    )
-    try:
-        await maintenance.execute(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)')
-        if not supprimer_seulement:
-            await maintenance.execute(f'CREATE DATABASE "{url.database}"')
-    finally:
-        await maintenance.close()
-
-
 async def mediateur_au_travail(hub: Hub) -> str:
     async with hub.session() as session, session.begin():
         employeur = await creer_structure(
@@ -132,9 +122,7 @@ async def importer(hub: Hub, mediateur_id: str, chemin: Path) -> tuple[float, di
 
 async def copier(url: sa.URL, chemin: Path) -> float:
     """A plain COPY of the file into a bare table of text columns: its duration."""
-    connexion = await asyncpg.connect(
-        host=url.host, port=url.port or 5432, user=url.username, password=url.password, database=url.database
-    )
+    connexion = await connecter(url)
     try:
         colonnes = ", ".join(f"c{rang} text" for rang in range(len(ENTETES)))
         await connexion.execute(f"CREATE TABLE copie_brute ({colonnes})")
