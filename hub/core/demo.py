@@ -6,7 +6,8 @@ structures and a team, for the persona picker of the demo login.
 - Dominique Démo, médiateur at the médiathèque;
 - Claude Démo, coordinatrice: Camille is in her team (for five weeks, « Actif »), Dominique left
   it three weeks ago (« Ancien membre »), and an invitation waits for a newcomer;
-- Alex Démo, administrateur.
+- Alex Démo, administrateur;
+- a year of CRAs for Camille and Dominique (:mod:`hub.core.demo_activites`).
 
 Addresses end in ``@demo.hub.invalid`` (a domain that cannot exist). Loading goes through the
 same services as real users, in one transaction, and does nothing when the demo is already
@@ -23,6 +24,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hub.core.db.base import utcnow
+from hub.core.demo_activites import charger_activites_demo
 from hub.core.errors import Forbidden
 from hub.core.identity.inscription import AcceptationCgu, valider_inscription
 from hub.core.identity.models import Coordinateur, Mediateur, User
@@ -137,6 +139,9 @@ async def _charger(session: AsyncSession) -> None:
     alex = await creer_utilisateur(session, admin, par=None)
     alex.acceptation_cgu = alex.inscription_validee = utcnow()  # administrators have no sign-up steps
     await _equipe(session, claude, camille, dominique)
+    mediateurs = dict((await session.execute(sa.select(Mediateur.user_id, Mediateur.id))).tuples().all())
+    await charger_activites_demo(session, mediateurs[camille.id], camille.id, [mediatheque, espace], nombre=160)
+    await charger_activites_demo(session, mediateurs[dominique.id], dominique.id, [mediatheque], nombre=70)
 
 
 async def _utilisateur(

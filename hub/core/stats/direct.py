@@ -14,6 +14,7 @@ from hub.core.activites.portee import Portee
 from hub.core.db.upsert import dialect_name
 from hub.core.stats.comptes import Comptes
 from hub.core.stats.requetes import (
+    accompagnements_de,
     activites_comptees,
     ligne_serie,
     lignes_activites,
@@ -47,7 +48,7 @@ async def compter(
     selections = [
         *lignes_activites(act, dialect_name(session), par_jour=False),
         ligne_serie(act),
-        *lignes_beneficiaires([*conditions, dans_periode], annee_reference, population=None),
+        *lignes_beneficiaires(accompagnements_de(act), annee_reference),
     ]
     comptes = Comptes()
     comptes.ajouter((await session.execute(sa.union_all(*selections))).all())

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
+
+from hub.core.db.upsert import dialect_name
 
 from hub.core.activites import dates
 from hub.core.activites.filtres import FiltresActivites
@@ -38,6 +41,7 @@ async def calculer_statistiques(
     fin = filtres.au or jour
     fenetre = series.fenetre(fin)
     comptes = None
+    await _reglages(session)
     if cumuls:
         comptes = await compter_avec_cumuls(session, portee, filtres, fenetre, jour.year)
     if comptes is None:
@@ -45,3 +49,11 @@ async def calculer_statistiques(
     etiquettes = await lire_etiquettes(session, comptes)
     nouveaux = filtres.du is not None and filtres.au is not None
     return assembler(comptes, etiquettes, filtres, fin, nouveaux=nouveaux)
+
+
+async def _reglages(session: AsyncSession) -> None:
+    """PostgreSQL: for the statistics' statements of the caller's transaction (``SET LOCAL``),
+    no JIT compilation (it costs more than these statements) and random reads costed as the
+    cached index lookups they are (otherwise the planner prefers scanning whole tables)."""
+    if dialect_name(session) == "postgresql":
+        await session.execute(sa.text("SELECT set_config('jit', 'off', true), set_config('random_page_cost', '1.1', true)"))

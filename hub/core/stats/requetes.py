@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import aliased
 
 from hub.core.activites.durees import TRANCHES
 from hub.core.activites.json_listes import contient_l_un
@@ -206,37 +205,41 @@ def lignes_anonymes_cumulables(act: sa.CTE, annee_reference: int, *, par_jour: b
     return selections
 
 
-def lignes_beneficiaires(
-    conditions: Sequence[sa.ColumnElement[bool]],
-    annee_reference: int,
-    *,
-    population: sa.ColumnElement[bool] | None,
-) -> list[sa.Select[Any]]:
-    """The bénéficiaire dimensions of the distinct bénéficiaires accompanied in the activities
-    passing ``conditions`` (on :class:`Activite`; only those of ``population`` when given), and
-    their accompagnements flagged « premier accompagnement ». Reads the activities again
-    rather than through a CTE: only their ids are needed."""
-
-    # An alias: the filter on bénéficiaires reads ``accompagnements`` in a subquery of its own.
-    acc = aliased(Accompagnement)
-
-    def accompagnements(selection: sa.Select[Any]) -> sa.Select[Any]:
-        selection = selection.join(Activite, Activite.id == acc.activite_id).where(*conditions)
-        if population is None:
-            return selection
-        return selection.join(Beneficiaire, Beneficiaire.id == acc.beneficiaire_id).where(population)
-
-    distincts = accompagnements(sa.select(acc.beneficiaire_id.label("id"))).distinct().subquery("distincts")
-    nouveaux = accompagnements(
-        sa.select(sa.func.count()).select_from(acc).where(acc.premier_accompagnement.is_(True))
+def accompagnements_de(act: sa.CTE, *, nom: str = "acc") -> sa.CTE:
+    """The accompagnements (bénéficiaire, « premier accompagnement ») of the activities of
+    ``act`` in the period: read once, by the index on ``activite_id``."""
+    return (
+        sa.select(Accompagnement.beneficiaire_id, Accompagnement.premier_accompagnement)
+        .select_from(act)
+        .join(Accompagnement, Accompagnement.activite_id == act.c.id)
+        .where(act.c.dans_periode)
+        .cte(nom)
     )
-    # Each distinct bénéficiaire read once, with every value grouped below.
+
+
+def accompagnements_selon(
+    conditions: Sequence[sa.ColumnElement[bool]], population: sa.ColumnElement[bool], *, nom: str = "acc"
+) -> sa.CTE:
+    """The accompagnements of the activities passing ``conditions`` (on :class:`Activite`) whose
+    bénéficiaire is of ``population``."""
+    return (
+        sa.select(Accompagnement.beneficiaire_id, Accompagnement.premier_accompagnement)
+        .join(Activite, Activite.id == Accompagnement.activite_id)
+        .join(Beneficiaire, Beneficiaire.id == Accompagnement.beneficiaire_id)
+        .where(*conditions, population)
+        .cte(nom)
+    )
+
+
+def lignes_beneficiaires(acc: sa.CTE, annee_reference: int) -> list[sa.Select[Any]]:
+    """The bénéficiaire dimensions of the distinct bénéficiaires of the accompagnements ``acc``
+    (:func:`accompagnements_de`, :func:`accompagnements_selon`), and those of them flagged
+    « premier accompagnement »."""
+    # Each distinct bénéficiaire read once (by its primary key), with every value grouped below.
     dimensions = _dimensions_beneficiaire(annee_reference)
     colonnes = [valeur.label(f"valeur_{rang}") for rang, (_, valeur, _) in enumerate(dimensions)]
     colonnes += [libelle.label(f"libelle_{rang}") for rang, (_, _, libelle) in enumerate(dimensions) if libelle is not None]
-    ben = (
-        sa.select(*colonnes).select_from(Beneficiaire).join(distincts, distincts.c.id == Beneficiaire.id).cte("ben")
-    )
+    ben = sa.select(*colonnes).where(Beneficiaire.id.in_(sa.select(acc.c.beneficiaire_id))).cte("ben")
     selections = [
         _selection(
             None,
@@ -257,7 +260,9 @@ def lignes_beneficiaires(
             par_jour=False,
             par_type=False,
             activites=sa.literal(0),
-            accompagnements=nouveaux.scalar_subquery(),
+            accompagnements=sa.func.count(),
         )
+        .select_from(acc)
+        .where(acc.c.premier_accompagnement.is_(True))
     )
     return selections

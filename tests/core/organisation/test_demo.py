@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
+from hub.core.activites.dates import aujourd_hui
+from hub.core.activites.filtres import FiltresActivites
+from hub.core.activites.models import Activite
+from hub.core.activites.portee import PorteeMediateur
 from hub.core.audit.models import Mutation
 from hub.core.demo import CAMILLE, CLAUDE, charger_identites_demo
 from hub.core.errors import Forbidden
@@ -15,10 +20,12 @@ from hub.core.identity.models import Coordinateur, Mediateur, User
 from hub.core.identity.roles import roles_utilisateur
 from hub.core.structures.lieux import lieux_activite
 from hub.core.structures.models import EmployeStructure, MediateurEnActivite, Structure
+from hub.core.stats import calculer_statistiques
 from hub.core.structures.recherche import rechercher_structures
 from hub.core.teams.models import InvitationEquipe, MediateurCoordonne
 from hub.core.teams.statuts import membres_equipe
 from hub.testing import make_hub
+from tests.core.activites.support import compteurs_incoherents
 from tests.core.organisation.support import count
 
 TABLES = (
@@ -79,3 +86,29 @@ async def test_the_demo_is_refused_in_production(tmp_path: Path) -> None:
             await charger_identites_demo(hub)
     finally:
         await hub.shutdown()
+
+
+async def test_the_demo_mediators_have_a_year_of_consistent_cras(hub: Hub) -> None:
+    await charger_identites_demo(hub)
+    async with hub.session() as session:
+        mediateurs = dict((await session.execute(sa.select(User.email, Mediateur.id).join(Mediateur))).tuples().all())
+        # A lieu's counter counts every mediator's activities there: compared below, not per mediator.
+        ecarts = [
+            [ecart for ecart in await compteurs_incoherents(session, mediateur_id) if not ecart.startswith("lieu ")]
+            for mediateur_id in mediateurs.values()
+        ]
+        par_lieu = dict(
+            (await session.execute(sa.select(Activite.structure_id, sa.func.count()).group_by(Activite.structure_id)))
+            .tuples()
+            .all()
+        )
+        compteurs_lieux = dict((await session.execute(sa.select(Structure.id, Structure.activites_count))).tuples().all())
+        statistiques = await calculer_statistiques(
+            session, PorteeMediateur(mediateurs[CAMILLE]), FiltresActivites(du=aujourd_hui() - timedelta(days=365))
+        )
+
+    assert ecarts == [[], []]
+    assert all(compteurs_lieux[lieu] == nombre for lieu, nombre in par_lieu.items() if lieu is not None)
+    assert statistiques.activites.total == 160 and statistiques.activites.collectifs > 0
+    assert 0 < statistiques.beneficiaires.suivis <= 4 and statistiques.beneficiaires.anonymes > 0
+    assert sum(point.nombre for point in statistiques.par_mois) == statistiques.accompagnements.total

@@ -18,8 +18,8 @@ from hub.core.activites.service import creer_activite, modifier_activite
 from hub.core.hub import Hub
 from hub.core.stats import calculer_statistiques
 from hub.core.stats.cumuls.calcul import rafraichir_cumuls
-from hub.core.stats.cumuls.lecture import compter_avec_cumuls, cumuls_utilisables
-from hub.core.stats.cumuls.models import Cumul
+from hub.core.stats.cumuls.lecture import compter_avec_cumuls, cumuls_utilisables, decouper
+from hub.core.stats.cumuls.models import Cumul, CumulPeriode
 from hub.core.stats.series import fenetre
 from hub.core.tags.models import Tag
 from tests.core.activites.support import INDIVIDUEL, beneficiaire, cra, mediateur_en_poste
@@ -28,7 +28,11 @@ from tests.core.activites.test_proprietes import Scenario, operations
 AUJOURD_HUI = date(2025, 4, 1)
 _numeros = itertools.count()
 
-jours = st.sampled_from([None, date(2025, 1, 10), date(2025, 2, 3), date(2025, 2, 4), date(2025, 3, 21)])
+# Whole months and years too: the rollup reads them from its monthly and yearly levels.
+jours = st.sampled_from([
+    None, date(2024, 12, 31), date(2025, 1, 1), date(2025, 1, 10), date(2025, 1, 31), date(2025, 2, 1),
+    date(2025, 2, 3), date(2025, 2, 4), date(2025, 2, 28), date(2025, 3, 21), date(2025, 12, 31),
+])
 filtres_cumulables = st.builds(
     lambda du, au, types: FiltresActivites(du=min(du, au) if du and au else du, au=max(du, au) if du and au else au, types=types),
     jours,
@@ -102,3 +106,42 @@ async def test_changing_only_the_tags_of_an_activity_is_seen_by_the_rollup(hub: 
             session, qui.id, activite.id, cra(INDIVIDUEL, beneficiaire={"id": alix}, tags=[tag.id]), par=None
         )
     await _identiques(hub, FiltresActivites())
+
+
+def test_a_period_is_read_as_whole_years_whole_months_and_days_around_the_touched_ones() -> None:
+    premier, dernier = date(2024, 11, 29), date(2026, 11, 28)
+    assert decouper(date(2025, 1, 1), date(2025, 12, 31), premier, dernier, set()) == ([date(2025, 1, 1)], [], [])
+    annees, mois, plages = decouper(date(2025, 1, 10), date(2026, 3, 5), premier, dernier, {date(2025, 6, 3)})
+    assert annees == []
+    assert mois == [date(2025, m, 1) for m in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12)] + [date(2026, 1, 1), date(2026, 2, 1)]
+    assert plages == [
+        (date(2025, 1, 10), date(2025, 1, 31)), (date(2025, 6, 1), date(2025, 6, 30)), (date(2026, 3, 1), date(2026, 3, 5))
+    ]
+    # Open bounds: the days the rollup holds; a partial first month read by day.
+    annees, mois, plages = decouper(None, None, premier, dernier, {date(2026, 11, 28)})
+    assert annees == [date(2025, 1, 1)]
+    assert mois == [date(2024, 12, 1)] + [date(2026, m, 1) for m in range(1, 11)]
+    assert plages == [(date(2024, 11, 29), date(2024, 11, 30)), (date(2026, 11, 1), date(2026, 11, 28))]
+    assert decouper(None, None, None, None, set()) == ([], [], [])
+
+
+async def test_the_monthly_and_yearly_levels_add_up_the_days(hub: Hub) -> None:
+    scenario = Scenario(hub, await mediateur_en_poste(hub, "niveaux@exemple.fr"))
+    for jour in ("2025-01-31", "2025-02-01", "2025-02-03", "2024-12-31"):
+        await _appliquer(hub, scenario, ("individuel", jour, None))
+    await rafraichir_cumuls(hub, marge=timedelta(0))
+    async with hub.session() as session:
+        lignes = (
+            await session.execute(
+                sa.select(CumulPeriode.niveau, CumulPeriode.debut, CumulPeriode.accompagnements).where(
+                    CumulPeriode.dimension == "total"
+                )
+            )
+        ).all()
+    par_periode: dict[tuple[str, date], int] = {}
+    for niveau, debut, nombre in lignes:
+        par_periode[(niveau, debut)] = par_periode.get((niveau, debut), 0) + nombre
+    assert par_periode == {
+        ("mois", date(2024, 12, 1)): 1, ("mois", date(2025, 1, 1)): 1, ("mois", date(2025, 2, 1)): 2,
+        ("annee", date(2024, 1, 1)): 1, ("annee", date(2025, 1, 1)): 3,
+    }

@@ -12,7 +12,7 @@ writer at a time.
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
@@ -24,7 +24,7 @@ from hub.core.activites.portee import PorteeNationale
 from hub.core.db.base import utcnow
 from hub.core.db.upsert import dialect_name
 from hub.core.jobs.context import JobContext
-from hub.core.stats.cumuls.models import Cumul, CumulActivite, EtatCumuls
+from hub.core.stats.cumuls.models import Cumul, CumulActivite, CumulPeriode, EtatCumuls
 from hub.core.stats.requetes import COLONNES, activites_comptees, lignes_activites, lignes_anonymes_cumulables
 
 if TYPE_CHECKING:
@@ -48,9 +48,33 @@ async def calculer_cumuls(session: AsyncSession, depuis: datetime) -> dict[str, 
         *lignes_anonymes_cumulables(act, depuis.year, par_jour=True),
     ]
     await session.execute(sa.delete(Cumul))
+    await session.execute(sa.delete(CumulPeriode))
     await session.execute(sa.delete(CumulActivite))
     await session.execute(sa.delete(EtatCumuls))
     lignes = await session.execute(sa.insert(Cumul).from_select(COLONNES, sa.union_all(*selections)))
+    dialecte = dialect_name(session)
+    for niveau, source, premier_jour in (
+        ("mois", Cumul, debut_de("mois", Cumul.jour, dialecte)),
+        ("annee", CumulPeriode, debut_de("annee", CumulPeriode.debut, dialecte)),
+    ):
+        origine = [CumulPeriode.niveau == "mois"] if source is CumulPeriode else []
+        await session.execute(
+            sa.insert(CumulPeriode).from_select(
+                ["niveau", "debut", "type", "dimension", "valeur", "libelle", "activites", "accompagnements"],
+                sa.select(
+                    sa.literal(niveau),
+                    premier_jour,
+                    source.type,
+                    source.dimension,
+                    source.valeur,
+                    sa.func.max(source.libelle),
+                    sa.func.sum(source.activites),
+                    sa.func.sum(source.accompagnements),
+                )
+                .where(*origine)
+                .group_by(premier_jour, source.type, source.dimension, source.valeur),
+            )
+        )
     activites = await session.execute(
         sa.insert(CumulActivite).from_select(
             ["activite_id", "jour"], sa.select(Activite.id, Activite.date).where(*national)
@@ -60,6 +84,14 @@ async def calculer_cumuls(session: AsyncSession, depuis: datetime) -> dict[str, 
     session.add(EtatCumuls(id=1, depuis=depuis, calcule_le=utcnow(), duree=duree))
     await session.flush()
     return {"lignes": lignes.rowcount or 0, "activites": activites.rowcount or 0}
+
+
+def debut_de(niveau: str, jour: sa.ColumnElement[date], dialecte: str) -> sa.ColumnElement[date]:
+    """The first day of the month (``mois``) or year (``annee``) of ``jour``."""
+    if dialecte == "postgresql":
+        unite = "month" if niveau == "mois" else "year"
+        return sa.cast(sa.func.date_trunc(unite, jour), sa.Date)
+    return sa.func.date(jour, "start of month" if niveau == "mois" else "start of year", type_=sa.Date)
 
 
 async def rafraichir_cumuls(hub: Hub, *, marge: timedelta = MARGE) -> dict[str, int]:

@@ -5,13 +5,16 @@ rollup is kept per day and type); otherwise :func:`compter_avec_cumuls` returns 
 the direct queries run. A day is *touched* when, since ``depuis``, one of its activities was
 written (``modification``: created, edited, deleted — its former day too, from
 :class:`CumulActivite`) or one of its activities got a new accompagnement (``creation``). The
-rollup serves the other days; the touched ones are counted directly, and the followed
-bénéficiaires (distinct over the period, not additive per day) always are.
+rollup serves the other days — whole calendar years and months from :class:`CumulPeriode`
+when none of their days is touched (:func:`decouper`), the rest from :class:`Cumul`; the
+touched ones are counted directly, and the followed bénéficiaires (distinct over the period,
+not additive per day) always are.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,9 +24,10 @@ from hub.core.activites.models import Accompagnement, Activite
 from hub.core.activites.portee import Portee, PorteeNationale
 from hub.core.db.upsert import dialect_name
 from hub.core.stats.comptes import JOUR, TOTAL, Comptes
-from hub.core.stats.cumuls.models import Cumul, CumulActivite, EtatCumuls
+from hub.core.stats.cumuls.models import Cumul, CumulActivite, CumulPeriode, EtatCumuls
 from hub.core.stats.direct import conditions_hors_periode, periode
 from hub.core.stats.requetes import (
+    accompagnements_selon,
     activites_comptees,
     cumulable,
     ligne_serie,
@@ -72,27 +76,43 @@ async def compter_avec_cumuls(
     cannot answer (other filters, or never computed)."""
     if not cumuls_utilisables(portee, filtres):
         return None
-    depuis = await session.scalar(sa.select(EtatCumuls.depuis))
-    if depuis is None:
+    etat = (
+        await session.execute(
+            sa.select(EtatCumuls.depuis, sa.select(sa.func.min(Cumul.jour)).scalar_subquery(),
+                      sa.select(sa.func.max(Cumul.jour)).scalar_subquery())
+        )
+    ).first()
+    if etat is None:
         return None
+    depuis, premier, dernier = etat
     touches = sorted(await jours_touches(session, depuis))
     propres = [Cumul.jour.not_in(touches)] if touches else []
     if filtres.types:
         propres.append(Cumul.type.in_(filtres.types))
+    annees, mois, jours = decouper(filtres.du, filtres.au, premier, dernier, set(touches))
+    types = [CumulPeriode.type.in_(filtres.types)] if filtres.types else []
+    lus = [
+        *([_lu(CumulPeriode, CumulPeriode.niveau == "annee", CumulPeriode.debut.in_(annees), *types)] if annees else []),
+        *([_lu(CumulPeriode, CumulPeriode.niveau == "mois", CumulPeriode.debut.in_(mois), *types)] if mois else []),
+        *([_lu(Cumul, sa.or_(*(Cumul.jour.between(de, a) for de, a in jours)), *propres)] if jours else []),
+    ]
     dans_periode = periode(filtres.du, filtres.au)
     conditions = conditions_hors_periode(portee, filtres)
-    selections = [
-        sa.select(
-            sa.cast(sa.null(), sa.Date),
-            Cumul.dimension,
-            Cumul.type,
-            Cumul.valeur,
-            sa.func.max(Cumul.libelle),
-            sa.func.sum(Cumul.activites),
-            sa.func.sum(Cumul.accompagnements),
+    selections: list[sa.Select[Any]] = []
+    if lus:
+        union = sa.union_all(*lus).subquery("lus")
+        selections.append(
+            sa.select(
+                sa.cast(sa.null(), sa.Date),
+                union.c.dimension,
+                union.c.type,
+                union.c.valeur,
+                sa.func.max(union.c.libelle),
+                sa.func.sum(union.c.activites),
+                sa.func.sum(union.c.accompagnements),
+            ).group_by(union.c.dimension, union.c.type, union.c.valeur)
         )
-        .where(*_bornes(filtres.du, filtres.au), *propres)
-        .group_by(Cumul.dimension, Cumul.type, Cumul.valeur),
+    selections += [
         sa.select(
             Cumul.jour,
             sa.cast(sa.literal(JOUR), sa.String),
@@ -104,7 +124,9 @@ async def compter_avec_cumuls(
         )
         .where(Cumul.dimension == TOTAL, *_bornes(*fenetre), *propres)
         .group_by(Cumul.jour),
-        *lignes_beneficiaires([*conditions, dans_periode], annee_reference, population=sa.not_(cumulable())),
+        *lignes_beneficiaires(
+            accompagnements_selon([*conditions, dans_periode], sa.not_(cumulable())), annee_reference
+        ),
     ]
     if touches:
         act = activites_comptees(
@@ -118,6 +140,51 @@ async def compter_avec_cumuls(
     comptes = Comptes()
     comptes.ajouter((await session.execute(sa.union_all(*selections))).all())
     return comptes
+
+
+def _lu(table: type[Cumul] | type[CumulPeriode], *conditions: sa.ColumnElement[bool]) -> sa.Select[Any]:
+    return sa.select(
+        table.dimension, table.type, table.valeur, table.libelle, table.activites, table.accompagnements
+    ).where(*conditions)
+
+
+def decouper(
+    du: date | None, au: date | None, premier: date | None, dernier: date | None, touches: set[date]
+) -> tuple[list[date], list[date], list[tuple[date, date]]]:
+    """The days from ``du`` to ``au`` that the rollup holds (``premier`` to ``dernier``), as
+    whole calendar years, whole months and ranges of days: a year or a month holding a touched
+    day is split (its touched days are counted directly; the caller leaves them out of the
+    ranges). Returns the first days of the years and of the months, and the ranges."""
+    if premier is None or dernier is None:
+        return [], [], []
+    debut, fin = max(du or premier, premier), min(au or dernier, dernier)
+    annees: list[date] = []
+    mois: list[date] = []
+    jours: list[tuple[date, date]] = []
+
+    def plage(de: date, a: date) -> None:
+        if jours and jours[-1][1] + timedelta(days=1) == de:
+            jours[-1] = (jours[-1][0], a)
+        else:
+            jours.append((de, a))
+
+    def propre(de: date, a: date) -> bool:
+        return de >= debut and a <= fin and not any(de <= jour <= a for jour in touches)
+
+    for annee in range(debut.year, fin.year + 1):
+        if propre(date(annee, 1, 1), date(annee, 12, 31)):
+            annees.append(date(annee, 1, 1))
+            continue
+        for numero in range(1, 13):
+            premier_jour = date(annee, numero, 1)
+            dernier_jour = date(annee + numero // 12, numero % 12 + 1, 1) - timedelta(days=1)
+            if dernier_jour < debut or premier_jour > fin:
+                continue
+            if propre(premier_jour, dernier_jour):
+                mois.append(premier_jour)
+            else:
+                plage(max(premier_jour, debut), min(dernier_jour, fin))
+    return annees, mois, jours
 
 
 def _bornes(du: date | None, au: date | None) -> list[sa.ColumnElement[bool]]:

@@ -16,8 +16,26 @@ class Cumul(Base):
     and the bénéficiaire dimensions of the anonymous bénéficiaires created for one CRA."""
 
     __tablename__ = "stats_cumuls"
+    # The series read one dimension over a range of days.
+    __table_args__ = (sa.Index("ix_stats_cumuls_dimension_jour", "dimension", "jour"),)
 
     jour: Mapped[date] = mapped_column(primary_key=True)
+    type: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
+    dimension: Mapped[str] = mapped_column(sa.String(30), primary_key=True)
+    valeur: Mapped[str] = mapped_column(sa.String(80), primary_key=True)
+    libelle: Mapped[str | None] = mapped_column(sa.String(200))
+    activites: Mapped[int]
+    accompagnements: Mapped[int]
+
+
+class CumulPeriode(Base):
+    """The rows of :class:`Cumul` added up over a calendar month (``niveau`` ``mois``) or year
+    (``annee``) starting on ``debut``: a period covering whole months or years reads them."""
+
+    __tablename__ = "stats_cumuls_periodes"
+
+    niveau: Mapped[str] = mapped_column(sa.String(5), primary_key=True)
+    debut: Mapped[date] = mapped_column(primary_key=True)
     type: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
     dimension: Mapped[str] = mapped_column(sa.String(30), primary_key=True)
     valeur: Mapped[str] = mapped_column(sa.String(80), primary_key=True)
