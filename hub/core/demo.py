@@ -139,7 +139,7 @@ async def _charger(session: AsyncSession) -> None:
     alex = await creer_utilisateur(session, admin, par=None)
     alex.acceptation_cgu = alex.inscription_validee = utcnow()  # administrators have no sign-up steps
     await _equipe(session, claude, camille, dominique)
-    mediateurs = dict((await session.execute(sa.select(Mediateur.user_id, Mediateur.id))).tuples().all())
+    mediateurs = dict((await session.execute(sa.select(Mediateur.user_id, Mediateur.id))).all())
     await charger_activites_demo(session, mediateurs[camille.id], camille.id, [mediatheque, espace], nombre=160)
     await charger_activites_demo(session, mediateurs[dominique.id], dominique.id, [mediatheque], nombre=70)
 

@@ -91,18 +91,16 @@ async def test_the_demo_is_refused_in_production(tmp_path: Path) -> None:
 async def test_the_demo_mediators_have_a_year_of_consistent_cras(hub: Hub) -> None:
     await charger_identites_demo(hub)
     async with hub.session() as session:
-        mediateurs = dict((await session.execute(sa.select(User.email, Mediateur.id).join(Mediateur))).tuples().all())
+        mediateurs = dict((await session.execute(sa.select(User.email, Mediateur.id).join(Mediateur))).all())
         # A lieu's counter counts every mediator's activities there: compared below, not per mediator.
         ecarts = [
             [ecart for ecart in await compteurs_incoherents(session, mediateur_id) if not ecart.startswith("lieu ")]
             for mediateur_id in mediateurs.values()
         ]
         par_lieu = dict(
-            (await session.execute(sa.select(Activite.structure_id, sa.func.count()).group_by(Activite.structure_id)))
-            .tuples()
-            .all()
+            (await session.execute(sa.select(Activite.structure_id, sa.func.count()).group_by(Activite.structure_id))).all()
         )
-        compteurs_lieux = dict((await session.execute(sa.select(Structure.id, Structure.activites_count))).tuples().all())
+        compteurs_lieux = dict((await session.execute(sa.select(Structure.id, Structure.activites_count))).all())
         statistiques = await calculer_statistiques(
             session, PorteeMediateur(mediateurs[CAMILLE]), FiltresActivites(du=aujourd_hui() - timedelta(days=365))
         )
