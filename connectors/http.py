@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from email.utils import parsedate_to_datetime
+from collections.abc import Callable
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
@@ -48,13 +49,27 @@ def raise_for_status(response: httpx.Response, *, partner: str) -> None:
     raise ConfigError(f"{where} a répondu {status} : vérifiez la configuration du connecteur")
 
 
-async def get(http: httpx.AsyncClient, url: str, *, partner: str, **kwargs: Any) -> httpx.Response:
-    """GET with network failures turned into :class:`TransientError` and statuses checked."""
+async def get(
+    http: httpx.AsyncClient,
+    url: str,
+    *,
+    partner: str,
+    check: Callable[[httpx.Response], None] | None = None,
+    **kwargs: Any,
+) -> httpx.Response:
+    """GET with network failures turned into :class:`TransientError` and statuses checked by
+    ``check`` (a partner's own messages), by default :func:`raise_for_status`."""
     try:
         response = await http.get(url, **kwargs)
     except httpx.TimeoutException:
         raise TransientError(f"{partner} ne répond pas à temps : nouvel essai plus tard") from None
     except httpx.TransportError as exc:
-        raise TransientError(f"{partner} injoignable ({exc.__class__.__name__}) : nouvel essai plus tard") from None
-    raise_for_status(response, partner=partner)
+        raise TransientError(
+            f"{partner} injoignable ({exc.__class__.__name__}) : nouvel essai plus tard ; si cela dure, "
+            "vérifiez l'adresse configurée"
+        ) from None
+    if check is None:
+        raise_for_status(response, partner=partner)
+    else:
+        check(response)
     return response

@@ -113,7 +113,13 @@ class _EnActivite(msgspec.Struct, frozen=True):
     tags=["Structures", "Lieux d'activité"],
 )
 async def lister_lieux(request: Request[Any, Any, Any], hub: NamedDependency[Hub]) -> list[LieuInclusionNumerique]:
-    parametres = lire_parametres(ParametresLieux, request)
+    return await lieux_publies(hub, lire_parametres(ParametresLieux, request))
+
+
+async def lieux_publies(hub: Hub, parametres: ParametresLieux) -> list[LieuInclusionNumerique]:
+    """The lieux published for the national map (see the module), in the order of their
+    creation, narrowed by ``parametres`` (``ids``, ``dispositif``). Also the selection of the
+    cartographie plugin's CSV export."""
     conditions = [
         Structure.suppression.is_(None),
         Structure.visible_pour_cartographie_nationale.is_(True),

@@ -62,6 +62,23 @@ async def modifier_structure(
     return structure
 
 
+async def lier_cartographie_nationale(
+    session: AsyncSession, structure_id: str, id_national: str, *, par: str | None
+) -> Structure:
+    """Record that ``structure_id`` is the national map's lieu ``id_national`` (a structure is
+    linked once: an existing link is kept). :class:`NotFound` when unknown or deleted."""
+    structure = await structure_active(session, structure_id)
+    if structure.structure_cartographie_nationale_id is not None:
+        return structure
+    async with journalise(session, user_id=par, nom="lier_cartographie_nationale") as donnees:
+        structure.structure_cartographie_nationale_id = id_national
+        for name, value in _modifiee_par(par).items():
+            setattr(structure, name, value)
+        await session.flush()
+        donnees.update(structure_id=structure.id, structure_cartographie_nationale_id=id_national)
+    return structure
+
+
 async def supprimer_structure(session: AsyncSession, structure_id: str, *, par: str | None) -> Structure:
     """Soft-delete ``structure_id``. :class:`Conflict` while someone still works there or is
     employed there (their lieu or contract must end first); :class:`NotFound` when unknown."""

@@ -10,7 +10,13 @@ from hub.core.structures.inputs import StructureInput
 from hub.core.structures.lieux import ouvrir_activite
 from hub.core.structures.models import Structure
 from hub.core.structures.recherche import rechercher_structures
-from hub.core.structures.service import creer_structure, modifier_structure, structure_active, supprimer_structure
+from hub.core.structures.service import (
+    creer_structure,
+    lier_cartographie_nationale,
+    modifier_structure,
+    structure_active,
+    supprimer_structure,
+)
 from tests.core.organisation.support import REIMS, count, mediateur_id, mutations, structure, utilisateur
 
 
@@ -84,6 +90,17 @@ async def test_a_deleted_structure_is_kept_but_no_longer_found(hub: Hub) -> None
         assert await rechercher_structures(session, "falala") == []
         assert (await session.get(Structure, structure_id)).suppression is not None  # type: ignore[union-attr]
     assert await count(hub, Structure) == 1
+
+
+async def test_a_structure_is_linked_once_to_the_national_map_and_the_link_is_audited(hub: Hub) -> None:
+    structure_id = await structure(hub)
+    async with hub.session() as session, session.begin():
+        await lier_cartographie_nationale(session, structure_id, "mediation-numerique--42", par=None)
+        again = await lier_cartographie_nationale(session, structure_id, "autre-source--7", par=None)
+
+    assert again.structure_cartographie_nationale_id == "mediation-numerique--42"
+    liens = [donnees for nom, donnees in await mutations(hub) if nom == "lier_cartographie_nationale"]
+    assert liens == [{"structure_id": structure_id, "structure_cartographie_nationale_id": "mediation-numerique--42"}]
 
 
 async def test_a_structure_someone_works_at_cannot_be_deleted(hub: Hub) -> None:
