@@ -71,6 +71,13 @@ async def cra_a_faire(session: AsyncSession, compte: Compte, maintenant: datetim
     return list((await session.scalars(query)).all())
 
 
+async def rdv_a_faire(session: AsyncSession, compte: Compte, cle: str, maintenant: datetime) -> Rdv | None:
+    """The account's RDV ``cle`` if its CRA is to do, else ``None`` (anyone else's, unknown,
+    deleted, upcoming, cancelled, missed, declined or already recorded)."""
+    query = sa.select(Rdv).where(Rdv.cle == cle, *_du_compte(compte), *_a_faire(maintenant))
+    return await session.scalar(query)
+
+
 def requete_a_faire(maintenant: datetime) -> sa.Select[tuple[int]]:
     """The count of RDVs whose CRA is to do, all accounts (narrow it with ``where``)."""
     return sa.select(sa.func.count()).select_from(Rdv).where(Rdv.supprime_le.is_(None), *_a_faire(maintenant))

@@ -17,8 +17,8 @@ import sqlalchemy as sa
 from connectors.errors import ConfigError
 from connectors.rdv_service_public import OAuthApp, OAuthToken, RdvClient, RefreshingToken
 from hub.core.db.base import utcnow
-from plugins.rdv.chiffrement import chiffrer, dechiffrer
-from plugins.rdv.models import A_RECONNECTER, CONNECTE, Compte
+from hub.core.chiffrement import chiffrer, dechiffrer
+from plugins.rdv.models import A_RECONNECTER, CHIFFREMENT, CONNECTE, Compte
 from plugins.rdv.reglages import adresse_retour, reglages
 
 if TYPE_CHECKING:
@@ -46,11 +46,12 @@ def application(hub: Hub) -> OAuthApp:
 
 
 def jeton(hub: Hub, compte: Compte) -> OAuthToken:
-    """The account's token, decrypted."""
+    """The account's token, decrypted (:class:`~hub.core.chiffrement.Illisible` if it cannot be)."""
     key = hub.settings.secret_key
+    renouvellement = compte.jeton_renouvellement
     return OAuthToken(
-        access_token=dechiffrer(key, compte.jeton_acces),
-        refresh_token=dechiffrer(key, compte.jeton_renouvellement) if compte.jeton_renouvellement else None,
+        access_token=dechiffrer(key, compte.jeton_acces, usage=CHIFFREMENT),
+        refresh_token=dechiffrer(key, renouvellement, usage=CHIFFREMENT) if renouvellement else None,
         expires_at=compte.expire_le,
         scope=compte.portee,
     )
@@ -59,9 +60,10 @@ def jeton(hub: Hub, compte: Compte) -> OAuthToken:
 def colonnes_jeton(hub: Hub, token: OAuthToken) -> dict[str, object]:
     """The columns of :class:`Compte` that hold ``token``, encrypted."""
     key = hub.settings.secret_key
+    renouvellement = token.refresh_token
     return {
-        "jeton_acces": chiffrer(key, token.access_token),
-        "jeton_renouvellement": chiffrer(key, token.refresh_token) if token.refresh_token else None,
+        "jeton_acces": chiffrer(key, token.access_token, usage=CHIFFREMENT),
+        "jeton_renouvellement": chiffrer(key, renouvellement, usage=CHIFFREMENT) if renouvellement else None,
         "expire_le": token.expires_at,
         "portee": token.scope,
     }

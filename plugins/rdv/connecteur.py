@@ -28,9 +28,9 @@ import msgspec
 from connectors.errors import AuthError
 from connectors.rdv_service_public import PagedQuery, RdvClient
 from connectors.rdv_service_public.instances import host_root
+from hub.core.chiffrement import Illisible
 from hub.core.sync.connector import Connector, Stream
 from plugins.rdv import comptes
-from plugins.rdv.chiffrement import Illisible
 from plugins.rdv.lignes import OrganisationLue, RdvLu, annoter, organisation_en_ligne, rdv_en_ligne
 from plugins.rdv.models import Compte, Organisation, Rdv
 from plugins.rdv.reglages import reglages

@@ -18,13 +18,16 @@ from sqlalchemy.orm import Mapped, mapped_column
 from hub.core.db.base import Base, utcnow
 from hub.core.db.columns import uuid_pk
 
+CHIFFREMENT = "hub.plugins.rdv:secrets"
+"""The purpose label of the plugin's encrypted columns (:mod:`hub.core.chiffrement`): never change it."""
+
 CONNECTE = "loaded"
 A_RECONNECTER = "needs_reauth"
 
 
 class Compte(Base):
     """A mediator's RDV Service Public account, linked by OAuth. Tokens are encrypted
-    (:mod:`plugins.rdv.chiffrement`). ``statut``: ``loaded``, or ``needs_reauth`` once RDV-SP
+    (:mod:`hub.core.chiffrement`, usage :data:`CHIFFREMENT`). ``statut``: ``loaded``, or ``needs_reauth`` once RDV-SP
     refused the token even refreshed (nothing is read for it until the mediator links again).
     ``depuis``: RDVs starting from that day are mirrored."""
 
@@ -80,7 +83,8 @@ class Organisation(Base):
 
 
 class Rdv(Base):
-    """An RDV of the account's agent. ``participations``: ``[{id, statut, usager_id}]``;
+    """An RDV of the account's agent. ``participations``: ``[{id, statut, usager}]``, ``usager``
+    being ``{id, prenom, nom, email, telephone, naissance}`` or ``None`` (:mod:`plugins.rdv.lignes`);
     ``cra_decline``: the mediator said no CRA is to be recorded for it."""
 
     __tablename__ = "rdv_rdv"

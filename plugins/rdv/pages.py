@@ -2,9 +2,13 @@
 
 - ``GET /rdv``: the account (linked or not, to reconnect), the upcoming RDVs, the CRAs to do;
 - ``POST /rdv/lier`` → RDV-SP's authorisation page; ``GET /rdv/retour``: its callback;
-- ``POST /rdv/delier``: forget the account.
+- ``POST /rdv/delier``: forget the account;
+- ``POST /rdv/rdvs/{cle}/decliner``: no CRA for that RDV;
+- ``POST /rdv/rdvs/{cle}/statut`` (``statut``): set its status in RDV-SP (:mod:`plugins.rdv.statuts`).
 
-Handlers read local tables only, except the callback, which must exchange the code.
+« Faire le CRA » opens the core's CRA form pre-filled from the RDV (:mod:`plugins.rdv.cra`).
+Handlers read local tables only, except the callback, which must exchange the code, and the
+status change, which RDV-SP must accept.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from hub.core.db.base import utcnow
 from hub.core.errors import ValidationError
 from hub.core.hub import Hub
 from hub.core.identity import Principal
-from plugins.rdv import agenda, liaison
+from plugins.rdv import agenda, liaison, statuts
+from plugins.rdv.cra import adresse_cra
 from plugins.rdv.reglages import reglages
 
 FAITS = {
@@ -31,7 +36,10 @@ FAITS = {
         "l'autorisation côté RDV Service Public, ouvrez « Applications autorisées » dans votre compte."
     ),
     "decline": "C'est noté : aucun compte rendu d'activité n'est attendu pour ce rendez-vous.",
-    "statut": "Le statut du rendez-vous a été envoyé à RDV Service Public.",
+    **{
+        f"statut-{statut}": f"C'est enregistré dans RDV Service Public : le rendez-vous est « {libelle} »."
+        for statut, libelle in statuts.CHOIX.items()
+    },
 }
 
 
@@ -48,6 +56,8 @@ async def page(hub: Hub, principal: Principal, *, fait: str | None = None, erreu
         "a_faire": a_faire,
         "statuts": agenda.STATUTS,
         "statut_affiche": lambda rdv: agenda.statut_affiche(rdv, maintenant),
+        "statuts_possibles": lambda rdv: statuts.statuts_possibles(rdv, maintenant),
+        "adresse_cra": adresse_cra,
         "configure": reglages(hub).oauth_configure,
         "instance_url": reglages(hub).instance_url,
         "fait": FAITS.get(fait or ""),
@@ -109,4 +119,19 @@ async def decliner(cle: FromPath[str], hub: NamedDependency[Hub], principal: Nam
     return Redirect("/rdv?fait=decline", status_code=303)
 
 
-ROUTES = [mes_rdv, lier, retour, delier, decliner]
+@post("/rdvs/{cle:str}/statut", opt={"permission": "rdv.view"})
+async def changer_statut(
+    cle: FromPath[str], request: Request[Any, Any, Any], hub: NamedDependency[Hub], principal: NamedDependency[Principal]
+) -> Response[Any]:
+    """Set the RDV's status in RDV-SP (404 for an RDV that is not the person's)."""
+    statut = str((await request.form()).get("statut") or "")
+    try:
+        nouveau = await statuts.changer_statut(hub, principal, cle, statut)
+    except ValidationError as exc:
+        return await page(hub, principal, erreur=" ".join(exc.errors.values()), status=400)
+    except statuts.Refus as exc:
+        return await page(hub, principal, erreur=exc.message, status=exc.status_code)
+    return Redirect(f"/rdv?fait=statut-{nouveau}", status_code=303)
+
+
+ROUTES = [mes_rdv, lier, retour, delier, decliner, changer_statut]

@@ -4,6 +4,7 @@ from hub import MenuItem, Permission, PluginManifest, WidgetSpec, hookimpl
 from plugins.rdv import models  # noqa: F401  (registers the tables with the metadata)
 from plugins.rdv.connecteur import KIND, RdvServicePublic
 from plugins.rdv.api import ROUTES as API
+from plugins.rdv.cra import prefill
 from plugins.rdv.pages import ROUTES as PAGES
 from plugins.rdv.taches import JOBS
 from plugins.rdv.widgets import mes_rendez_vous
@@ -46,6 +47,11 @@ def hub_register_api():
 @hookimpl
 def hub_register_jobs():
     return JOBS
+
+
+@hookimpl
+async def hub_cra_prefill(hub, principal, source):
+    return await prefill(hub, principal, source)
 
 
 @hookimpl

@@ -15,9 +15,9 @@ import sqlalchemy as sa
 
 from connectors.errors import AuthError, RecordError
 from hub.core.activites.dates import aujourd_hui
+from hub.core.chiffrement import Illisible
 from hub.core.sync.http import connector_http_client
 from plugins.rdv import comptes, miroir
-from plugins.rdv.chiffrement import Illisible
 from plugins.rdv.models import Compte, Organisation, Webhook
 
 if TYPE_CHECKING:

@@ -23,12 +23,12 @@ import sqlalchemy as sa
 
 from connectors.errors import AuthError, ConfigError, RecordError
 from connectors.rdv_service_public import verify_signature
+from hub.core.chiffrement import Illisible, chiffrer, dechiffrer
 from hub.core.db.base import utcnow
 from hub.core.db.upsert import dialect_insert
 from hub.core.sync.http import connector_http_client
 from plugins.rdv import comptes, miroir
-from plugins.rdv.chiffrement import Illisible, chiffrer, dechiffrer
-from plugins.rdv.models import CONNECTE, Compte, Notification, Organisation, Webhook
+from plugins.rdv.models import CHIFFREMENT, CONNECTE, Compte, Notification, Organisation, Webhook
 from plugins.rdv.reglages import adresse_webhook
 
 if TYPE_CHECKING:
@@ -68,13 +68,13 @@ async def _installer_un(hub: Hub, client: Any, compte: Compte, organisation_id: 
         if webhook is None:
             webhook = Webhook(
                 id=secrets.token_urlsafe(24), compte_id=compte.id, organisation_id=organisation_id,
-                secret=chiffrer(hub.settings.secret_key, secrets.token_urlsafe(32)),
+                secret=chiffrer(hub.settings.secret_key, secrets.token_urlsafe(32), usage=CHIFFREMENT),
             )
             session.add(webhook)
     if webhook.installe:
         return True
     url = adresse_webhook(hub, webhook.id)
-    secret = dechiffrer(hub.settings.secret_key, webhook.secret)
+    secret = dechiffrer(hub.settings.secret_key, webhook.secret, usage=CHIFFREMENT)
     try:
         existants = [e async for e in client.webhook_endpoints(organisation_id, target_url=url).records(on_error=lambda _: None)]
         if not existants:
@@ -110,7 +110,7 @@ async def recevoir(hub: Hub, webhook_id: str, corps: bytes, signature: str | Non
     async with hub.session() as session:
         webhook = await session.get(Webhook, webhook_id)
     try:
-        secret = dechiffrer(hub.settings.secret_key, webhook.secret) if webhook else ""
+        secret = dechiffrer(hub.settings.secret_key, webhook.secret, usage=CHIFFREMENT) if webhook else ""
     except Illisible:
         secret = ""
     if not verify_signature(secret, corps, signature):

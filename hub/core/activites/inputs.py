@@ -90,6 +90,29 @@ class CraCollectif(CraCommun, kw_only=True, forbid_unknown_fields=True):
     niveau_atelier: NiveauAtelier | None = None
 
 
+class CraPrefill(msgspec.Struct, kw_only=True, frozen=True):
+    """A CRA to record from a plugin's record, as the hook ``hub_cra_prefill`` returns it: what the
+    form shows already filled in, the mediator completing the rest.
+
+    ``type``: the form it opens (``individuel`` or ``collectif``); ``libelle``: what the record is,
+    said above the form (« Rendez-vous du 14/03/2025 à 10 h 05 · Démarches CAF »); ``rdv_id``:
+    stored as the activity's ``rdv_id`` when the CRA is saved (an RDV has one CRA), or ``None``;
+    ``date``; ``duree_minutes`` (a proposed duration when it is one, else « personnaliser »);
+    ``beneficiaire_id`` (individuel: one of the mediator's followed bénéficiaires);
+    ``participants`` (collectif: ids of followed bénéficiaires); ``titre_atelier`` (collectif).
+    Ids that are not the mediator's are never shown, and refused on saving, as any input is.
+    """
+
+    type: Literal["individuel", "collectif"]
+    libelle: str
+    rdv_id: Identifiant | None = None
+    date: DateCra | None = None
+    duree_minutes: int | None = None
+    beneficiaire_id: str | None = None
+    participants: tuple[str, ...] = ()
+    titre_atelier: str | None = None
+
+
 Cra = CraIndividuel | CraCollectif
 TYPES_CRA: dict[str, type[CraIndividuel] | type[CraCollectif]] = {
     "individuel": CraIndividuel,

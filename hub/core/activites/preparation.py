@@ -14,6 +14,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+import msgspec
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -94,6 +95,8 @@ async def preparer_cra(
         erreurs["rdv_id"] = RDV_DEJA_SAISI
     if erreurs:
         raise ValidationError(erreurs)
+    if actuelle is not None and cra.rdv_id is None:
+        cra = msgspec.structs.replace(cra, rdv_id=actuelle.rdv_id)  # an edit keeps the RDV it comes from
     return CraPrepare(
         cra=cra,
         colonnes=colonnes_cra(cra, employeur),

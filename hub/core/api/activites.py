@@ -31,10 +31,25 @@ from hub.core.api.appelant import ECRITURE, Appelant, ecriture
 from hub.core.api.corps import lire_corps, lire_pour_mediateur
 from hub.core.api.documents import Document
 from hub.core.api.vue_activite import AttributsActivite, document_activite
-from hub.core.errors import NotFound
+from hub.core.errors import NotFound, ValidationError
 from hub.core.hub import Hub
 
 ActiviteDocument = Document[AttributsActivite]
+RDV_PAR_LE_HUB = (
+    "Le lien à un rendez-vous RDV Service Public se fait dans le hub (« Mes rendez-vous » → « Faire le CRA ») : "
+    "retirez ce champ."
+)
+
+
+def _sans_rdv(corps: dict[str, Any], actuel: str | None = None) -> dict[str, Any]:
+    """The body without its ``rdv_id``, refused when it names an RDV other than the activity's
+    own (``actuel``): only the hub links a CRA to an RDV, once the rdv plugin confirmed it is
+    the mediator's; an edit keeps the link (the body read back from ``GET`` is sent as is)."""
+    donnees = dict(corps)
+    rdv_id = donnees.pop("rdv_id", None)
+    if rdv_id is not None and rdv_id != actuel:
+        raise ValidationError({"rdv_id": RDV_PAR_LE_HUB})
+    return donnees
 
 
 @post(
@@ -48,7 +63,7 @@ ActiviteDocument = Document[AttributsActivite]
 async def creer(
     request: Request[Any, Any, Any], hub: NamedDependency[Hub], appelant: NamedDependency[Appelant]
 ) -> ActiviteDocument:
-    corps = await lire_corps(request)
+    corps = _sans_rdv(await lire_corps(request))
     async with ecriture(hub, appelant) as db:
         mediateur_id, cra = await lire_pour_mediateur(db, appelant, corps, lire_cra)
         activite = await creer_activite(db, mediateur_id, cra, par=appelant.user_id)
@@ -85,7 +100,8 @@ async def remplacer(
 ) -> ActiviteDocument:
     corps = await lire_corps(request)
     async with ecriture(hub, appelant) as db:
-        mediateur_id, cra = await lire_pour_mediateur(db, appelant, corps, lire_cra)
+        actuel = await db.scalar(sa.select(Activite.rdv_id).where(Activite.id == str(activite_id)))
+        mediateur_id, cra = await lire_pour_mediateur(db, appelant, _sans_rdv(corps, actuel), lire_cra)
         await modifier_activite(db, mediateur_id, str(activite_id), cra, par=appelant.user_id)
         return await document_activite(db, mediateur_id, str(activite_id))
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from litestar.handlers import BaseRouteHandler
     from litestar.router import Router
 
+    from hub.core.activites.inputs import CraPrefill
     from hub.core.hub import Hub
     from hub.core.identity import Principal
     from hub.core.plugins.contributions import JobSpec, MenuItem, Permission, WidgetSpec
@@ -212,6 +213,32 @@ async def hub_on_sync_finished(hub: Hub, report: SyncReport) -> None:
         async def hub_on_sync_finished(hub, report):
             if report.instance_id.startswith("rdv") and report.inserted:
                 await hub.queue.enqueue("rdv:match_beneficiaires")
+    """
+
+
+@hookspec
+async def hub_cra_prefill(hub: Hub, principal: Principal, source: str) -> CraPrefill | None:
+    """Pre-fill a mediator's CRA from one of your records: return a :class:`CraPrefill`, or
+    ``None`` when ``source`` is not a record of ``principal``'s that may become a CRA.
+
+    A link to ``/mes-activites/cra/individuel?source=<slug>:<key>`` (or ``collectif``) opens the
+    form filled from it. ``source`` is always ``"<slug>:<key>"`` and only the plugin ``<slug>``
+    is asked (no plugin answers for another's records). The core asks when showing the form and
+    asks **again** when it is saved (the hidden field is never trusted): ``None`` then refuses
+    the form (400, on ``source``). Once saved, the activity's ``rdv_id`` is the prefill's.
+    A coroutine (it reads your tables); an exception is logged with your plugin's name and counts
+    as ``None``.
+
+    Example::
+
+        @hookimpl
+        async def hub_cra_prefill(hub, principal, source):
+            async with hub.session() as session:
+                rdv = await rdv_a_saisir(session, principal.id, source.removeprefix("rdv:"))
+            if rdv is None:
+                return None
+            return CraPrefill(type="individuel", libelle=rdv.motif, rdv_id=rdv.cle,
+                              date=jour_de(rdv.debut), duree_minutes=rdv.duree_minutes)
     """
 
 

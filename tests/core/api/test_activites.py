@@ -217,3 +217,27 @@ async def test_another_mediators_activity_is_not_found(api: Api) -> None:
     assert refus[0].json() == {"status_code": 404, "detail": "Activité introuvable."}
     relu = await api.client.get(adresse, headers=auth)
     assert relu.json() == de_dominique.json()  # untouched
+
+
+async def test_only_the_hub_links_a_cra_to_an_rdv_and_a_replacement_keeps_the_link(api: Api) -> None:
+    qui = await mediateur_en_poste(api.hub, "camille@exemple.fr")
+    _, auth = await client_api(api.hub)
+    corps = ACCOMPAGNEMENT | {"mediateur_id": qui.id}
+
+    refuse = await api.client.post("/api/v1/activites", json=corps | {"rdv_id": "rdv:42"}, headers=auth)
+    cree = await api.client.post("/api/v1/activites", json=corps, headers=auth)
+    activite_id = cree.json()["data"]["id"]
+    async with api.hub.session() as db, db.begin():  # as the rdv plugin's « Faire le CRA » does
+        (await db.get(Activite, activite_id)).rdv_id = "rdv:7"  # type: ignore[union-attr]
+    relu = (await api.client.get(f"/api/v1/activites/{activite_id}", headers=auth)).json()["data"]["attributes"]
+    renvoye = await api.client.put(
+        f"/api/v1/activites/{activite_id}", json=corps | {"rdv_id": relu["rdv_id"], "duree": "90"}, headers=auth
+    )
+    sans = await api.client.put(f"/api/v1/activites/{activite_id}", json=corps, headers=auth)
+    autre = await api.client.put(f"/api/v1/activites/{activite_id}", json=corps | {"rdv_id": "rdv:8"}, headers=auth)
+
+    assert refuse.status_code == 400 and "Mes rendez-vous" in refuse.json()["extra"]["rdv_id"]
+    assert cree.status_code == 201 and cree.json()["data"]["attributes"]["rdv_id"] is None
+    assert renvoye.status_code == 200 and renvoye.json()["data"]["attributes"]["rdv_id"] == "rdv:7"
+    assert sans.status_code == 200 and sans.json()["data"]["attributes"]["rdv_id"] == "rdv:7"
+    assert autre.status_code == 400 and set(autre.json()["extra"]) == {"rdv_id"}

@@ -9,7 +9,8 @@ import pytest
 import sqlalchemy as sa
 
 from hub.testing import login_as
-from plugins.rdv.chiffrement import dechiffrer
+from hub.core.chiffrement import dechiffrer
+from plugins.rdv.models import CHIFFREMENT
 from plugins.rdv.liaison import INSTALLER_WEBHOOKS
 from plugins.rdv.models import Compte, Liaison, Rdv
 from tests.connectors.rdv_service_public.fixtures import BASE_URL
@@ -53,8 +54,8 @@ async def test_linking_stores_the_agent_with_encrypted_tokens_and_queues_webhook
     [compte] = await relire(hub, Compte)
     assert (compte.agent_id, compte.nom, compte.statut) == (AGENT, "Sam Leroy", "loaded")
     assert "acces-neuf" not in compte.jeton_acces
-    assert dechiffrer(hub.settings.secret_key, compte.jeton_acces) == "acces-neuf"
-    assert dechiffrer(hub.settings.secret_key, compte.jeton_renouvellement) == "renouv-neuf"
+    assert dechiffrer(hub.settings.secret_key, compte.jeton_acces, usage=CHIFFREMENT) == "acces-neuf"
+    assert dechiffrer(hub.settings.secret_key, compte.jeton_renouvellement, usage=CHIFFREMENT) == "renouv-neuf"
     assert INSTALLER_WEBHOOKS in hub.queue.names()
     assert {job.kwargs["stream"] for job in hub.queue.jobs if job.name == "hub:sync"} == {"organisations", "rdvs"}
     assert await relire(hub, Liaison) == []

@@ -11,7 +11,8 @@ import httpx
 import pytest
 
 from hub.core.db.base import utcnow
-from plugins.rdv.chiffrement import chiffrer, dechiffrer
+from hub.core.chiffrement import chiffrer, dechiffrer
+from plugins.rdv.models import CHIFFREMENT
 from plugins.rdv.models import Notification, Organisation, Rdv, Webhook
 from plugins.rdv.webhooks import TRAITER, installer
 from tests.connectors.rdv_service_public.fixtures import organisation, page, rdv
@@ -33,7 +34,7 @@ def router():
 async def endpoint(hub, compte, secret: str = VECTOR_SECRET, webhook_id: str = "point-1") -> str:
     async with hub.session() as session, session.begin():
         session.add(Webhook(id=webhook_id, compte_id=compte.id, organisation_id=301, installe=True,
-                            secret=chiffrer(hub.settings.secret_key, secret)))
+                            secret=chiffrer(hub.settings.secret_key, secret, usage=CHIFFREMENT)))
     return f"/api/v1/rdv/webhooks/{webhook_id}"
 
 
@@ -150,7 +151,7 @@ async def test_installation_keeps_a_secret_per_organisation_and_flags_the_refuse
     assert webhooks[301].installe and webhooks[301].endpoint_id == 77 and not webhooks[302].installe
     assert "relus régulièrement" in webhooks[302].message
     sent_secret = json.loads(create.calls[0].request.content)["secret"]
-    assert dechiffrer(hub.settings.secret_key, webhooks[301].secret) == sent_secret != webhooks[301].secret
+    assert dechiffrer(hub.settings.secret_key, webhooks[301].secret, usage=CHIFFREMENT) == sent_secret != webhooks[301].secret
     assert json.loads(create.calls[0].request.content)["target_url"] == f"https://hub.exemple.fr/api/v1/rdv/webhooks/{webhooks[301].id}"
     flags = {org.organisation_id: org.a_sonder for org in await relire(hub, Organisation)}
     assert flags == {301: False, 302: True}
@@ -166,7 +167,7 @@ async def test_organisations_without_webhook_are_polled_and_the_others_are_not(h
         for org in (301, 302):
             session.add(Organisation(instance_id=INSTANCE_ID, cle=f"{AGENT}-{org}", agent_id=AGENT, organisation_id=org))
         session.add(Webhook(id="w301", compte_id=compte.id, organisation_id=301, installe=True,
-                            secret=chiffrer(hub.settings.secret_key, "s")))
+                            secret=chiffrer(hub.settings.secret_key, "s", usage=CHIFFREMENT)))
     rdvs = router.get("/rdvs").respond(json=page("rdvs", [rdv(9001), rdv(9002, starts_at="jamais")]))
 
     first = await sonder(hub)

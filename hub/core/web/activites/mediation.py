@@ -1,6 +1,6 @@
 """The mediators' CRAs (individuel, collectif) as their forms record them.
 
-An edit keeps the RDV the activity was recorded from: the form never carries it. The forms
+An edit keeps the RDV the activity was recorded from (the service does). The forms
 offer the durations the mediator uses, their lieux d'activité (and, editing an activity, the
 lieu it already has), the tags they see and, ticked, the followed bénéficiaires already chosen.
 """
@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hub.core.activites.durees import options_duree
-from hub.core.activites.inputs import Cra, lire_cra
-from hub.core.activites.models import Activite
+from hub.core.activites.inputs import lire_cra
 from hub.core.activites.saisie import dupliquer_activite, saisie_activite
 from hub.core.activites.service import creer_activite, modifier_activite, supprimer_activite
 from hub.core.identity import Principal
@@ -30,15 +28,6 @@ from hub.core.web.organisation.formulaires import Formulaire, Option
 
 def mediateur(principal: Principal) -> str:
     return principal.mediateur_id or ""  # set for whoever holds hub.cra
-
-
-async def modifier_en_gardant_le_rdv(
-    session: AsyncSession, mediateur_id: str, activite_id: str, cra: Cra, *, par: str | None
-) -> Activite:
-    """:func:`~hub.core.activites.service.modifier_activite`, the activity's RDV kept."""
-    actuelle = await saisie_activite(session, mediateur_id, activite_id)
-    cra = msgspec.structs.replace(cra, rdv_id=actuelle.rdv_id)
-    return await modifier_activite(session, mediateur_id, activite_id, cra, par=par)
 
 
 async def contexte(
@@ -77,7 +66,7 @@ MEDIATION = Famille(
     proprietaire=mediateur,
     lire=lire_cra,
     creer=creer_activite,
-    modifier=modifier_en_gardant_le_rdv,
+    modifier=modifier_activite,
     supprimer=supprimer_activite,
     saisie=saisie_activite,
     dupliquer=dupliquer_activite,

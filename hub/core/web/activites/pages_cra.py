@@ -3,7 +3,8 @@ kind behind its family's permission:
 
 - ``GET /mes-activites/cra``: choose the kind to record, among those the person may;
 - ``GET|POST /mes-activites/cra/<slug>``: record one (``?recherche=``: the bénéficiaires found,
-  for a browser without JavaScript);
+  for a browser without JavaScript; ``?source=<plugin>:<key>``: pre-filled from a plugin's record,
+  see :mod:`~hub.core.web.activites.preremplissage`);
 - ``GET|POST …/<slug>/{activite_id}``: edit it;
 - ``GET …/<slug>/{activite_id}/dupliquer``: a new one filled from it (posted as a new one);
 - ``GET|POST …/<slug>/{activite_id}/supprimer``: delete it, after confirming.
@@ -17,13 +18,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlencode
 from uuid import UUID
 
 import msgspec
 from litestar import Request, Response, Router, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery
-from litestar.response import Template
+from litestar.response import Redirect, Template
 
 from hub.core.activites.dates import aujourd_hui
 from hub.core.activites.service import INTROUVABLE
@@ -31,6 +33,14 @@ from hub.core.errors import NotFound, ValidationError
 from hub.core.hub import Hub
 from hub.core.identity import Principal
 from hub.core.web.activites.genres import ADRESSE, GENRES, GenreCra
+from hub.core.web.activites.preremplissage import (
+    GENRES_PREREMPLIS,
+    REFUSEE,
+    confirmee,
+    erreurs_de_la_source,
+    preremplissage,
+    valeurs,
+)
 from hub.core.web.dates import date_fr
 from hub.core.web.organisation.formulaires import Formulaire, apres
 
@@ -73,38 +83,76 @@ def routeur(genre: GenreCra) -> Router:
         action: str,
         titre: str,
         recherche: str | None = None,
+        origine: str | None = None,
         status: int = 200,
     ) -> Template:
         async with hub.session() as db:
             contexte = await famille.contexte(db, principal, formulaire, recherche)
-        context = {"genre": genre, "formulaire": formulaire, "action": action, "titre": titre, **contexte}
+        context = {
+            "genre": genre, "formulaire": formulaire, "action": action, "titre": titre, "origine": origine, **contexte
+        }
         return Template(genre.template, context=context, status_code=status)
 
     async def refuse(
-        hub: Hub, principal: Principal, donnees: dict[str, Any], exc: ValidationError, *, action: str, titre: str
+        hub: Hub,
+        principal: Principal,
+        donnees: dict[str, Any],
+        exc: ValidationError,
+        *,
+        action: str,
+        titre: str,
+        gardees: Mapping[str, Any] | None = None,
+        origine: str | None = None,
     ) -> Template:
         formulaire = Formulaire.rempli(donnees, placer(exc.errors))
-        return await page(hub, principal, formulaire, action=action, titre=titre, status=400)
+        formulaire = Formulaire({**formulaire.valeurs, **(gardees or {})}, formulaire.erreurs)
+        return await page(hub, principal, formulaire, action=action, titre=titre, origine=origine, status=400)
 
     @get("/")
     async def nouveau(
-        hub: NamedDependency[Hub], principal: NamedDependency[Principal], recherche: FromQuery[str | None] = None
-    ) -> Template:
-        formulaire = Formulaire({"date": aujourd_hui().isoformat()})
+        hub: NamedDependency[Hub],
+        principal: NamedDependency[Principal],
+        recherche: FromQuery[str | None] = None,
+        source: FromQuery[str | None] = None,
+    ) -> Response[Any]:
+        valeurs_du_jour = {"date": aujourd_hui().isoformat()}
         titre = f"Enregistrer {genre.un}"
-        return await page(hub, principal, formulaire, action=genre.adresse, titre=titre, recherche=recherche)
+        formulaire, origine, status = Formulaire(valeurs_du_jour), None, 200
+        if source and genre.slug in GENRES_PREREMPLIS:
+            prefill = await preremplissage(hub, principal, source)
+            if prefill is None:
+                formulaire, status = Formulaire(valeurs_du_jour, {"source": REFUSEE}), 400
+            elif prefill.type != genre.slug:
+                return Redirect(f"{ADRESSE}/{prefill.type}?{urlencode({'source': source})}", status_code=303)
+            else:
+                formulaire = Formulaire({**valeurs_du_jour, **valeurs(prefill), "source": source})
+                origine = prefill.libelle
+        return await page(
+            hub, principal, formulaire, action=genre.adresse, titre=titre, recherche=recherche, origine=origine,
+            status=status,
+        )
 
     @post("/")
     async def creer(
         request: Request[Any, Any, Any], hub: NamedDependency[Hub], principal: NamedDependency[Principal]
     ) -> Response[Any]:
-        donnees = genre.lire(await request.form())
+        envoye = await request.form()
+        donnees = genre.lire(envoye)
+        source = str(envoye.get("source") or "").strip() if genre.slug in GENRES_PREREMPLIS else ""
+        prefill = None
         try:
-            cra = famille.lire(donnees)
+            prefill = await confirmee(hub, principal, source, genre.slug) if source else None
+            cra = famille.lire({**donnees, "rdv_id": prefill.rdv_id} if prefill else donnees)
             async with hub.session() as db, db.begin():
                 await famille.creer(db, famille.proprietaire(principal), cra, par=principal.id)
         except ValidationError as exc:
-            return await refuse(hub, principal, donnees, exc, action=genre.adresse, titre=f"Enregistrer {genre.un}")
+            erreurs = erreurs_de_la_source(exc.errors)
+            garder = prefill is not None and "source" not in erreurs
+            return await refuse(
+                hub, principal, donnees, ValidationError(erreurs), action=genre.adresse,
+                titre=f"Enregistrer {genre.un}", gardees={"source": source} if garder else None,
+                origine=prefill.libelle if prefill and garder else None,
+            )
         return apres(famille.liste, ENREGISTREE)
 
     @get("/{activite_id:uuid}")
