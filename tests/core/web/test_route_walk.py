@@ -26,6 +26,7 @@ PUBLIC = {
     "GET /api/v1/openapi",
     "GET /api/v1/documentation",
     "POST /api/v1/rdv/webhooks/{endpoint:str}",
+    "GET /cartographie/lieux.csv",
     "GET /statistiques",
     "GET /stats/nationales",
     "GET /stats/partage/{jeton:str}",
