@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from hub.core.structures.lieux import lieux_activite
 from hub.core.structures.models import Structure
+from plugins.cartographie.departements import departement_du_lieu
 from plugins.cartographie.models import LieuNational
 
 RAYON_TERRE_KM = 6371.0
@@ -40,16 +41,8 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def departement(structure: Structure) -> str | None:
-    """The département of a structure, from its INSEE code (else its postcode): ``51``,
-    ``2A``, ``974``."""
-    code = structure.code_insee or structure.code_postal or ""
-    if len(code) != 5:
-        return None
-    if code.startswith(("97", "98")):
-        return code[:3]
-    if code.startswith("20") and not structure.code_insee:
-        return None  # a Corsican postcode does not say 2A or 2B
-    return code[:2]
+    """The département of a structure (:func:`~plugins.cartographie.departements.departement_du_lieu`)."""
+    return departement_du_lieu(structure.code_insee, structure.code_postal)
 
 
 async def pres_de_chez_moi(session: AsyncSession, mediateur_id: str, *, nombre: int = NOMBRE) -> list[Voisin]:

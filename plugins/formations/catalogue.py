@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -37,6 +37,18 @@ async def upcoming(
         # Publics are a JSON list on both engines: filtered here rather than with dialect-specific SQL.
         formations = [formation for formation in formations if public in formation.publics]
     return formations[:limit] if limit is not None else formations
+
+
+async def past(session: AsyncSession, *, today: date, days: int = 365) -> list[Formation]:
+    """Trainings finished before ``today`` within the last ``days`` days, latest first (the
+    ones a person may mark followed afterwards)."""
+    end = sa.func.coalesce(Formation.date_fin, Formation.date_debut)
+    query = (
+        sa.select(Formation)
+        .where(Formation.supprime_le.is_(None), end < today, end >= today - timedelta(days=days))
+        .order_by(Formation.date_debut.desc(), Formation.titre)
+    )
+    return list((await session.scalars(query)).all())
 
 
 async def count_upcoming(session: AsyncSession, *, today: date) -> int:

@@ -8,7 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hub.core.db.base import Base
+from hub.core.db.base import Base, utcnow
 
 
 class Formation(Base):
@@ -34,3 +34,16 @@ class Formation(Base):
     inscription_url: Mapped[str | None] = mapped_column(sa.String(500))
     mis_a_jour_le: Mapped[datetime]
     supprime_le: Mapped[datetime | None]
+
+
+class FormationSuivie(Base):
+    """A person says they followed (or will follow) a training: it is no longer recommended to
+    them, and its thematiques count as covered (:mod:`plugins.formations.recommandation`)."""
+
+    __tablename__ = "formations_suivie"
+    __table_args__ = (sa.UniqueConstraint("user_id", "formation_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    user_id: Mapped[str] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"))
+    formation_id: Mapped[int] = mapped_column(sa.ForeignKey("formations_formation.id", ondelete="CASCADE"), index=True)
+    le: Mapped[datetime] = mapped_column(default=utcnow)

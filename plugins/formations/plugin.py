@@ -3,8 +3,8 @@
 from hub import MenuItem, Permission, PluginManifest, WidgetSpec, hookimpl
 from plugins.formations import models  # noqa: F401  (registers the tables with the metadata)
 from plugins.formations.connector import CatalogueFormations
-from plugins.formations.pages import catalogue_page
-from plugins.formations.widgets import a_venir
+from plugins.formations.pages import catalogue_page, marquer_suivie
+from plugins.formations.widgets import a_venir, pour_vous
 
 MANIFEST = PluginManifest(
     name="formations",
@@ -12,6 +12,7 @@ MANIFEST = PluginManifest(
     description="Le catalogue des formations pour médiateurs, conseillers numériques et coordinateurs.",
     connector_kinds=(CatalogueFormations.kind,),
 )
+
 
 @hookimpl
 def hub_register_permissions():
@@ -35,13 +36,22 @@ def hub_register_widgets():
             render=a_venir,
             permission="formations.view",
             order=40,
-        )
+        ),
+        WidgetSpec(
+            id="formations.pour_vous",
+            title="Formations pour vous",
+            description="Les formations à venir classées selon votre profil, votre département et les "
+            "thématiques de vos CRA que vos formations suivies couvrent le moins.",
+            render=pour_vous,
+            permission="formations.view",
+            order=41,
+        ),
     ]
 
 
 @hookimpl
 def hub_register_pages():
-    return [catalogue_page]
+    return [catalogue_page, marquer_suivie]
 
 
 @hookimpl(optionalhook=True)

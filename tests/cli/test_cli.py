@@ -56,17 +56,21 @@ def test_demo_loads_the_catalogue_once_and_connectors_report_it(hub_cli) -> None
     instances = json.loads(hub_cli("connectors", "list", "--json").output)
 
     assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
-    assert [(run["inserted"], run["unchanged"]) for run in runs] == [(0, 8), (8, 0)]
+    formations = [run for run in runs if run["instance_id"] == "formations-demo"]
+    assert [(run["inserted"], run["unchanged"]) for run in formations] == [(0, 8), (8, 0)]
     assert "Comptes de démonstration (créés)" in first.output and "Comptes de démonstration (déjà présents)" in second.output
     assert "Camille Démo <camille.demo@demo.hub.invalid>" in second.output
-    assert instances[0]["id"] == "formations-demo" and instances[0]["state"] == "loaded"
+    assert {instance["id"]: instance["state"] for instance in instances} == {
+        "formations-demo": "loaded",
+        "les-bases-demo": "loaded",
+    }
 
 
 def test_sync_of_an_unknown_instance_names_the_known_ones(hub_cli) -> None:
     hub_cli("db", "upgrade")
     result = hub_cli("connectors", "sync", "inconnue")
     assert result.exit_code == 1
-    assert "instance « inconnue » inconnue (instances : formations-demo)" in result.output
+    assert "instance « inconnue » inconnue (instances : formations-demo, les-bases-demo)" in result.output
 
 
 def test_demo_refuses_without_a_declared_instance(hub_cli, tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from hub.core.audit.journal import journalise
 from hub.core.db.base import utcnow
 from hub.core.errors import NotFound, ValidationError
+from hub.core.identity.models import Mediateur
 from hub.core.structures.choix import ChoixStructure, resoudre_structure
 from hub.core.structures.inputs import StructureInput
 from hub.core.structures.models import MediateurEnActivite, Structure
@@ -96,6 +97,19 @@ async def quitter_lieu_activite(
         await session.flush()
         donnees.update(mediateur_id=mediateur_id, structure_id=structure_id)
     return activite
+
+
+async def choisir_visibilite(session: AsyncSession, mediateur_id: str, visible: bool, *, par: str | None) -> None:
+    """Whether the mediator appears to others: as an « aidant » of their lieux on the national
+    map (``GET /api/v1/lieux-activite``), with their e-mail and phone, and in the directory
+    « Mon réseau ». Off until they switch it on; each change is journaled."""
+    mediateur = await session.get(Mediateur, mediateur_id)
+    if mediateur is None or mediateur.is_visible == visible:
+        return
+    async with journalise(session, user_id=par, nom="choisir_visibilite") as donnees:
+        mediateur.is_visible = visible
+        await session.flush()
+        donnees.update(mediateur_id=mediateur_id, visible=visible)
 
 
 def _ouverte(mediateur_id: str) -> tuple[sa.ColumnElement[bool], ...]:

@@ -191,3 +191,27 @@ async def test_only_mediators_have_lieux(site: Site, roles: tuple[str, ...]) -> 
 
     assert (await site.get("/mes-lieux")).status_code == 403
     assert (await site.get("/mes-lieux/ajouter")).status_code == 403
+
+
+async def test_a_mediator_chooses_to_be_visible_and_the_choice_is_journaled(site: Site) -> None:
+    mediatheque = await structure(site.hub)
+    camille = await mediator_at(site, mediatheque)
+
+    avant = await site.get("/mes-lieux")
+    visible = await site.post("/mes-lieux/visibilite", {"visible": "oui"}, follow_redirects=False)
+    apres_choix = await site.get("/mes-lieux")
+    masque = await site.post("/mes-lieux/visibilite", {"visible": "non"}, follow_redirects=True)
+
+    assert 'id="visible-non" name="visible" value="non" checked' in avant.text
+    assert visible.status_code == 303
+    assert 'id="visible-oui" name="visible" value="oui" checked' in apres_choix.text
+    assert "plus visible des autres." in masque.text
+    async with site.hub.session() as db:
+        choix = (
+            await db.execute(
+                sa.select(Mutation.user_id, Mutation.donnees)
+                .where(Mutation.nom == "choisir_visibilite")
+                .order_by(Mutation.creation)
+            )
+        ).all()
+    assert [(user_id, donnees["visible"]) for user_id, donnees in choix] == [(camille.id, True), (camille.id, False)]

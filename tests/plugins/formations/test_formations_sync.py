@@ -72,5 +72,31 @@ async def test_bad_rows_are_dead_lettered_with_their_reason_and_the_rest_lands(h
 
     assert (report.status, report.inserted, report.failed) == ("partial", 6, 2)
     letters = await list_dead_letters(hub, instance_id="catalogue")
-    assert {letter.record_key for letter in letters} == {formations[2]["id"], formations[5]["id"]}
-    assert all(letter.error for letter in letters)
+    errors = {letter.record_key: letter.error for letter in letters}
+    assert set(errors) == {formations[2]["id"], formations[5]["id"]}
+    assert "formation n° 3 :" in errors[formations[2]["id"]] and "thematiques" in errors[formations[2]["id"]]
+    assert "formation n° 6 :" in errors[formations[5]["id"]] and "date invalide" in errors[formations[5]["id"]]
+
+
+CSV_HEADER = "id;titre;organisme;date_debut;modalite;thematiques;publics;mis_a_jour_le\n"
+
+
+async def test_a_malformed_csv_row_is_reported_with_its_line_and_the_rest_lands(hub_with, tmp_path: Path) -> None:
+    path = tmp_path / "flux.csv"
+    path.write_text(
+        CSV_HEADER
+        + "c1;Santé en ligne;Réseau;2027-03-04;distanciel;sante;mediateur;2026-11-01T10:00:00Z\n"
+        + "c2;Sans date;Réseau;;distanciel;sante;mediateur;2026-11-01T10:00:00Z\n"
+        + "c3;Smartphone;Réseau;2027-03-05;en_ligne;;mediateur;2026-11-01T10:00:00Z\n"
+        + "c4;Banque;Réseau;2027-03-06;presentiel;banque_et_achats_en_ligne;;2026-11-01T10:00:00Z\n",
+        encoding="utf-8",
+    )
+    hub = await synced_hub(hub_with, path)
+
+    report = await run_stream(hub, "catalogue", "formations")
+
+    assert (report.status, report.inserted, report.failed) == ("partial", 2, 2)
+    errors = {letter.record_key: letter.error for letter in await list_dead_letters(hub, instance_id="catalogue")}
+    assert errors["c2"].startswith("enregistrement refusé : ligne 3 :") and "date_debut" in errors["c2"]
+    assert errors["c3"].startswith("enregistrement refusé : ligne 4 :") and "modalite" in errors["c3"]
+    assert set(await titles(hub)) == {"c1", "c4"}

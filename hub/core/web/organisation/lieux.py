@@ -3,7 +3,8 @@
 - ``GET /mes-lieux``: the lieux the mediator works at;
 - ``/mes-lieux/ajouter``: find an existing structure (search as you type) or create one;
 - ``/mes-lieux/{structure_id}``: edit the lieu's fields of the national schema;
-- ``/mes-lieux/{structure_id}/quitter``: leave it, after confirming.
+- ``/mes-lieux/{structure_id}/quitter``: leave it, after confirming;
+- ``POST /mes-lieux/visibilite``: appear (or not) to others, on the map and in « Mon réseau ».
 
 The mediator is the principal's; a structure that is not one of their lieux (someone else's, left,
 unknown) is the same 404 (:mod:`hub.core.structures.lieux`).
@@ -24,11 +25,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from hub.core.errors import NotFound, ValidationError
 from hub.core.hub import Hub
 from hub.core.identity import Principal
+from hub.core.identity.models import Mediateur
 from hub.core.structures.choix import ChoixStructure
 from hub.core.structures.inputs import StructureInput
 from hub.core.structures.lieux import (
     LIEU_INTROUVABLE,
     ajouter_lieu_activite,
+    choisir_visibilite,
     lieux_activite,
     modifier_lieu_activite,
     quitter_lieu_activite,
@@ -44,6 +47,8 @@ FAITS = {
     "ajoute": "Le lieu a été ajouté à vos lieux d'activité.",
     "modifie": "Le lieu a été enregistré.",
     "quitte": "Vous n'êtes plus en activité dans ce lieu.",
+    "visible": "Votre profil est visible : sur la cartographie nationale avec vos lieux, et dans « Mon réseau ».",
+    "masque": "Votre profil n'est plus visible des autres.",
 }
 
 
@@ -53,7 +58,19 @@ async def liste(
 ) -> Template:
     async with hub.session() as db:
         lieux = await lieux_activite(db, _mediateur(principal))
-    return Template("lieux/liste.html", context={"lieux": lieux, "succes": FAITS.get(fait or "")})
+        mediateur = await db.get(Mediateur, _mediateur(principal))
+    context = {"lieux": lieux, "visible": bool(mediateur and mediateur.is_visible), "succes": FAITS.get(fait or "")}
+    return Template("lieux/liste.html", context=context)
+
+
+@post("/visibilite")
+async def visibilite(
+    request: Request[Any, Any, Any], hub: NamedDependency[Hub], principal: NamedDependency[Principal]
+) -> Response[Any]:
+    visible = (await request.form()).get("visible") == "oui"
+    async with hub.session() as db, db.begin():
+        await choisir_visibilite(db, _mediateur(principal), visible, par=principal.id)
+    return apres(ADRESSE, "visible" if visible else "masque")
 
 
 @get("/ajouter")
@@ -160,5 +177,5 @@ def _page_modification(structure: Structure, formulaire: Formulaire, *, status: 
 routeur = Router(
     path=ADRESSE,
     opt={"permission": "hub.lieux"},
-    route_handlers=[liste, page_ajout, ajouter, page_modification, modifier, page_depart, quitter],
+    route_handlers=[liste, visibilite, page_ajout, ajouter, page_modification, modifier, page_depart, quitter],
 )
