@@ -2,6 +2,8 @@
 
 Every ``JobSpec`` of the registry becomes an arq function wrapped by the job runner (records,
 timeout, error classification); the scheduler tick is an arq cron running every minute.
+While it runs, the worker writes its heartbeat (:mod:`hub.core.jobs.heartbeat`) with its plugins
+and their versions, for ``hub doctor``.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from hub.core.db.migrate import pending_heads
 from hub.core.errors import StartupError
 from hub.core.hub import Hub
 from hub.core.jobs.cron import CRON_TIMEZONE, parse_cron
+from hub.core.jobs.heartbeat import start_heartbeat, stop_heartbeat
 from hub.core.jobs.redis_queue import KEEP_RESULT_SECONDS, redis_settings
 from hub.core.jobs.runner import run_job
 from hub.core.jobs.scheduler import SCHEDULER_TICK
@@ -35,7 +38,8 @@ class JobFailed(Exception):
 
 def build_worker_settings(hub: Hub) -> dict[str, Any]:
     """arq ``WorkerSettings`` for ``hub``: every job of ``hub.catalog`` (blocked plugins contribute
-    none), the scheduler tick as a cron, the hub's start and stop, and its Redis and queue.
+    none), the scheduler tick as a cron, the hub's start and stop (with the worker's heartbeat),
+    and its Redis and queue.
 
     Raises :class:`StartupError` when ``settings.redis_url`` is not set.
     """
@@ -44,8 +48,10 @@ def build_worker_settings(hub: Hub) -> dict[str, Any]:
 
     async def on_startup(ctx: dict[str, Any]) -> None:
         await hub.startup()
+        ctx["heartbeat"] = start_heartbeat(hub, "arq")
 
     async def on_shutdown(ctx: dict[str, Any]) -> None:
+        await stop_heartbeat(ctx.pop("heartbeat", None))
         await hub.shutdown()
 
     return {

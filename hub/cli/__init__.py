@@ -15,8 +15,10 @@ from hub.cli.api_clients import api_clients
 from hub.cli.common import build_hub, run_with_hub
 from hub.cli.connectors import connectors
 from hub.cli.demo import demo
+from hub.cli.doctor import doctor
 from hub.cli.exports import exporter
 from hub.cli.imports import importer
+from hub.cli.plugins_new import plugins_new
 from hub.cli.structures import structures
 from hub.cli.users import users
 from hub.core.errors import StartupError
@@ -150,4 +152,6 @@ main.add_command(exporter)
 main.add_command(importer)
 main.add_command(structures)
 main.add_command(users)
+plugins.add_command(plugins_new)
+main.add_command(doctor)
 

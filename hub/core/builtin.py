@@ -52,6 +52,7 @@ def hub_register_menu():
         MenuItem(label="Imports", href="/imports", permission="hub.imports", order=50),
         MenuItem(label="Exports", href="/exports", permission="hub.exports", order=51),
         MenuItem(label="Journal des modifications", href="/administration/journal", permission="hub.support", order=90),
+        MenuItem(label="Connecteurs", href="/admin/connecteurs", permission="hub.admin", order=91),
     ]
 
 

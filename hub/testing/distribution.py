@@ -38,11 +38,24 @@ def write_distribution(
 
 @contextmanager
 def on_sys_path(folder: Path) -> Iterator[Path]:
-    """Make a folder written by :func:`write_distribution` importable for the block's duration."""
+    """Make a folder written by :func:`write_distribution` importable for the block's duration.
+
+    Afterwards its modules are forgotten (``sys.modules``) and so are the tables they declared
+    (``Base.metadata``): importing the plugin again, in a later test, declares them anew."""
     sys.path.insert(0, str(folder))
     try:
         yield folder
     finally:
         sys.path.remove(str(folder))
-        for module in [m for m, mod in sys.modules.items() if getattr(mod, "__file__", "") and str(folder) in str(mod.__file__)]:
+        modules = [m for m, mod in sys.modules.items() if getattr(mod, "__file__", "") and str(folder) in str(mod.__file__)]
+        _forget_tables(set(modules))
+        for module in modules:
             del sys.modules[module]
+
+
+def _forget_tables(modules: set[str]) -> None:
+    from hub.core.db.base import Base
+
+    for mapper in list(Base.registry.mappers):
+        if mapper.class_.__module__ in modules and mapper.local_table.name in Base.metadata.tables:
+            Base.metadata.remove(mapper.local_table)

@@ -9,6 +9,8 @@
   clients holding ``activites:ecriture`` and for signed-in mediators
   (:mod:`~hub.core.api.appelant`: who acts, for which mediator; bodies read by
   :mod:`~hub.core.api.corps`).
+- **The operator console** (:mod:`~hub.core.api.admin_connecteurs`, ``/admin/connecteurs``): for
+  signed-in admins only (permission ``hub.admin``), no API client scope.
 - **The reference** (public): ``GET /api/v1/openapi``, the OpenAPI document of every
   ``/api/v1`` route, plugins' included, generated from the code (:mod:`~hub.core.api.openapi`),
   and ``GET /api/v1/documentation``, its HTML page (:mod:`~hub.core.api.documentation`).
@@ -23,6 +25,7 @@ from litestar.di import Provide
 
 from hub.core.api import (
     activites,
+    admin_connecteurs,
     archives,
     beneficiaires,
     documentation,
@@ -50,6 +53,7 @@ ROUTES = [
             *utilisateurs.HANDLERS,
             *statistiques.HANDLERS,
             *documentation.HANDLERS,
+            *admin_connecteurs.HANDLERS,
         ],
         dependencies={"appelant": Provide(provide_appelant)},
     ),

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from uuid import uuid4
 
 from hub.core.db.base import utcnow
+from hub.core.jobs.heartbeat import start_heartbeat, stop_heartbeat
 from hub.core.jobs.jsondata import json_data
 from hub.core.jobs.lookup import find_job
 from hub.core.jobs.runner import RetryDelay, retry_delay, run_job
@@ -49,6 +50,7 @@ class InProcessQueue:
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._running: set[str] = set()
         self._scheduler: asyncio.Task[None] | None = None
+        self._heartbeat: asyncio.Task[None] | None = None
         self._closed = False
 
     async def enqueue(self, name: str, /, *, job_id: str | None = None, defer_seconds: float = 0, **kwargs: Any) -> str | None:
@@ -73,13 +75,16 @@ class InProcessQueue:
             await asyncio.gather(*self._tasks.values(), return_exceptions=True)
 
     def start_scheduler(self) -> None:
-        """Enqueue ``hub:scheduler_tick`` at the start of every minute until :meth:`close`."""
+        """Enqueue ``hub:scheduler_tick`` at the start of every minute until :meth:`close`, and
+        write this process's worker heartbeat meanwhile (it runs the jobs: ``hub doctor``)."""
         if self._scheduler is None and not self._closed:
             self._scheduler = asyncio.create_task(every_minute(self._tick), name="planificateur")
+            self._heartbeat = start_heartbeat(self._hub, "inprocess")
 
     async def close(self) -> None:
         """Stop the scheduler, drop waiting jobs, let running ones finish or cancel them."""
         self._closed = True
+        await stop_heartbeat(self._heartbeat)
         if self._scheduler is not None:
             self._scheduler.cancel()
             await asyncio.gather(self._scheduler, return_exceptions=True)

@@ -223,17 +223,25 @@ async def setup_due_instances(hub: Hub, *, now: datetime | None = None) -> dict[
 async def pause_instance(hub: Hub, instance_id: str) -> None:
     """Operator's pause: no check and no scheduled sync until :func:`resume_instance`."""
     async with hub.session() as session, session.begin():
-        instance = await _get(session, instance_id)
-        instance.paused = True
-        paused().apply(instance)
+        mark_paused(await _get(session, instance_id))
 
 
 async def resume_instance(hub: Hub, instance_id: str, *, now: datetime | None = None) -> None:
     """Lift an operator's pause; the instance is checked again before syncing."""
     async with hub.session() as session, session.begin():
-        instance = await _get(session, instance_id)
-        instance.paused = False
-        pending(now or utcnow()).apply(instance)
+        mark_resumed(await _get(session, instance_id), now or utcnow())
+
+
+def mark_paused(instance: ConnectorInstance) -> None:
+    """Set the operator's pause on a loaded row (the caller's transaction writes it)."""
+    instance.paused = True
+    paused().apply(instance)
+
+
+def mark_resumed(instance: ConnectorInstance, now: datetime) -> None:
+    """Lift the operator's pause on a loaded row: the instance waits for a new check."""
+    instance.paused = False
+    pending(now).apply(instance)
 
 
 async def _check(hub: Hub, instance: ConnectorInstance, now: datetime) -> Transition:

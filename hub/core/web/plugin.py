@@ -20,6 +20,7 @@ from hub.core.auth.provider import OidcProvider
 from hub.core.auth.usurpation_pages import USURPATION_HANDLERS
 from hub.core.hub import Hub
 from hub.core.web.access import require_access
+from hub.core.web.console import ROUTES as CONSOLE_ROUTES
 from hub.core.web.cra import ROUTES as CRA_ROUTES
 from hub.core.web.csrf import require_csrf
 from hub.core.web.dashboard import dashboard
@@ -70,6 +71,7 @@ class HubWebPlugin(InitPluginProtocol):
                 *ORGANISATION_ROUTES,
                 *CRA_ROUTES,
                 *FICHIERS_ROUTES,
+                *CONSOLE_ROUTES,
                 *API_ROUTES,
                 create_static_files_router(path="/static", directories=[STATIC_DIR], opt={"public": True}),
                 *plugin_routers(hub.catalog),

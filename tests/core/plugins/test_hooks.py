@@ -91,6 +91,7 @@ def test_the_core_menu_keeps_its_french_paths() -> None:
         "/mes-equipes",
         "/mon-equipe",
         "/administration/journal",
+        "/admin/connecteurs",
     }
 
 

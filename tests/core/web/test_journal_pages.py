@@ -42,7 +42,8 @@ async def test_admins_and_support_read_the_journal_and_see_only_the_administrati
     assert actions(page) == ["mise_a_jour_structures_cartographie_nationale", "creer_structure"]
     assert "Système" in page.text and "Ada Admin" in page.text
     assert "&#34;lieu&#34;: &#34;Médiathèque&#34;" in page.text  # the data, readable (accents kept)
-    assert menu_links(page) == ["/", "/administration/journal"]  # no mediation feature
+    console = ["/admin/connecteurs"] if role == "admin" else []
+    assert menu_links(page) == ["/", "/administration/journal", *console]  # no mediation feature
 
 
 @pytest.mark.parametrize("roles", [("mediateur",), ("coordinateur",), ("mediateur", "coordinateur")])
