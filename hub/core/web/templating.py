@@ -3,7 +3,8 @@
 Every template rendered for a request receives the layout's variables (see
 :func:`hub.core.web.layout.page_context`), under what the handler passes itself, the
 globals ``csrf_input()`` / ``csrf_token()`` (see :mod:`hub.core.web.csrf`) and the filters
-``date_fr`` / ``date_heure_fr`` (see :mod:`hub.core.web.dates`).
+``date_fr`` / ``date_heure_fr`` (:mod:`hub.core.web.dates`) and ``code_en_ligne``
+(:mod:`hub.core.web.texte`).
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from litestar import Request
 from litestar.plugins.jinja import JinjaTemplateEngine
 
 from hub.core.web.csrf import csrf_input, csrf_token
-from hub.core.web.dates import FILTERS
+from hub.core.web.dates import FILTERS as FILTRES_DATES
 from hub.core.web.layout import page_context
+from hub.core.web.texte import FILTERS as FILTRES_TEXTE
 from hub.web import TEMPLATES_DIR
 
 if TYPE_CHECKING:
@@ -41,7 +43,7 @@ def create_template_engine(hub: Hub) -> PageTemplateEngine:
     )
     engine = PageTemplateEngine(environment, lambda request, name: page_context(hub, request, name))
     environment.globals.update(csrf_input=csrf_input, csrf_token=csrf_token)  # the hub's, not Litestar's
-    environment.filters.update(FILTERS)
+    environment.filters.update(FILTRES_DATES | FILTRES_TEXTE)
     return engine
 
 
