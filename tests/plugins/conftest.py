@@ -13,10 +13,9 @@ from typing import Any
 import pytest
 from litestar.testing import AsyncTestClient
 
-from hub.app import create_app
 from hub.core.hub import Hub
 from hub.core.plugins.contributions import Role
-from hub.testing import login_as, make_hub
+from hub.testing import login_as, make_hub, web_client
 
 FIRST_PARTY = {ep.name: ep.value for ep in metadata.entry_points(group="hub")}
 
@@ -46,7 +45,7 @@ async def client_of() -> AsyncIterator[Callable[..., Awaitable[AsyncTestClient]]
     async with AsyncExitStack() as stack:
 
         async def factory(hub: Hub, login: Sequence[Role] | None = ("mediateur",)) -> AsyncTestClient:
-            client = await stack.enter_async_context(AsyncTestClient(create_app(hub)))
+            client = await stack.enter_async_context(web_client(hub))
             if login is not None:
                 await login_as(client, hub, roles=login)
             return client
