@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from hub.core.db.base import Base, utcnow
 
-RunStatus = Literal["running", "success", "retrying", "failed", "interrupted"]
+RunStatus = Literal["running", "success", "retrying", "failed", "interrupted", "deferred"]
 
 
 class JobRun(Base):
@@ -19,6 +19,8 @@ class JobRun(Base):
     ``status``: ``running`` while it runs, then ``success`` (``result`` holds what the job
     returned), ``retrying`` (a transient error; the next try has a row of its own), ``failed``
     (``error`` says why, in French) or ``interrupted`` (the process stopped during the try).
+    ``deferred`` (``try_number`` 0) is not a try: the job waits in the outbox of the Redis queue
+    until Redis answers again (:mod:`hub.core.jobs.outbox`).
     """
 
     __tablename__ = "job_run"

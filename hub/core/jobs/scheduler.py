@@ -45,10 +45,14 @@ async def enqueue_due_crons(hub: Hub, minute: datetime) -> list[str]:
 
 
 async def tick(hub: Hub, minute: datetime) -> dict[str, list[str]]:
-    """One scheduler tick: the due syncs (sync engine), then the crons of ``minute``.
+    """One scheduler tick: the jobs kept in the outbox while Redis was down (Redis queue only),
+    the due syncs (sync engine), then the crons of ``minute``.
     Returns the enqueued job ids: ``{"syncs": [...], "crons": [...]}``."""
     from hub.core.sync.scheduling import enqueue_due_syncs
 
+    flush_deferred = getattr(hub.queue, "flush_deferred", None)
+    if flush_deferred is not None:
+        await flush_deferred()
     syncs = await enqueue_due_syncs(hub)
     crons = await enqueue_due_crons(hub, minute)
     return {"syncs": list(syncs), "crons": crons}

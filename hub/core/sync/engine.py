@@ -12,7 +12,7 @@ import inspect
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import msgspec
@@ -129,6 +129,7 @@ async def _start(hub: Hub, target: _Target, trigger: str) -> _Run | None:
     async with hub.session() as session, session.begin():
         if not await lease.acquire(session, instance_id, stream, owner, now):
             return None
+        await _close_dead_runs(session, instance_id, stream, now)
         stored = await session.scalar(
             sa.select(SyncState.cursor).where(SyncState.instance_id == instance_id, SyncState.stream == stream)
         )
@@ -138,6 +139,23 @@ async def _start(hub: Hub, target: _Target, trigger: str) -> _Run | None:
         await session.flush()
         report = SyncReport.from_run(row)
     return _Run(hub, target, owner, report)
+
+
+DEAD_RUN_MESSAGE = (
+    "synchronisation interrompue (processus arrêté sans rendre la main, bail expiré) : "
+    "la suivante a repris au dernier lot enregistré"
+)
+
+
+async def _close_dead_runs(session: AsyncSession, instance_id: str, stream: str, now: datetime) -> None:
+    """Runs of this stream still ``running`` when its lease is taken died with their process
+    (a killed worker): record them as failed, so that none stays « en cours » forever."""
+    await session.execute(
+        sa.update(SyncRun)
+        .where(SyncRun.instance_id == instance_id, SyncRun.stream == stream, SyncRun.status == "running")
+        .values(status="failed", finished_at=now, error_type="internal", error_message=DEAD_RUN_MESSAGE)
+        .execution_options(synchronize_session=False)
+    )
 
 
 @dataclass(slots=True)

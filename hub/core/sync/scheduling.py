@@ -23,16 +23,23 @@ if TYPE_CHECKING:
 SYNC_JOB = "hub:sync"
 
 
-def sync_job_id(instance_id: str, stream: str, *, every_minutes: int, failures: int, now: datetime) -> str:
+def sync_job_id(
+    instance_id: str, stream: str, *, every_minutes: int, failures: int, now: datetime, dead_lease: datetime | None = None
+) -> str:
     """``sync:<instance>:<stream>:<slot>``, the same for every tick of one schedule interval.
 
     ``slot`` is the number of the ``every_minutes`` interval ``now`` falls in, followed by
     ``r<failures>`` while the stream is backing off, so a retry after a transient failure gets
-    a fresh id within the same interval.
+    a fresh id within the same interval, and by ``l<timestamp>`` when the run that held the
+    lease died (its lease expired at ``dead_lease`` without being given back): the job of the
+    dead run may still hold the id in the queue (a killed arq worker's job stays « in
+    progress » for the job's whole timeout), and the stream must not wait for it.
     """
     slot = str(int(now.timestamp()) // (every_minutes * 60))
     if failures:
         slot += f"r{failures}"
+    if dead_lease is not None:
+        slot += f"l{int(dead_lease.timestamp())}"
     return f"sync:{instance_id}:{stream}:{slot}"
 
 
@@ -70,6 +77,7 @@ async def enqueue_due_syncs(hub: Hub, now: datetime | None = None) -> list[str]:
             job_id = sync_job_id(
                 instance.id, stream.name, every_minutes=instance.every_minutes,
                 failures=state.failures if state else 0, now=now,
+                dead_lease=state.lease_until if state is not None and state.lease_owner is not None else None,
             )
             accepted = await hub.queue.enqueue(SYNC_JOB, job_id=job_id, instance_id=instance.id, stream=stream.name)
             if accepted is not None:
