@@ -69,6 +69,11 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     # A session ends ``session_hours`` after login, or after ``session_idle_minutes`` without a request.
     session_hours: Annotated[int, msgspec.Meta(ge=1)] = 12
     session_idle_minutes: Annotated[int, msgspec.Meta(ge=1)] = 120
+    # Failed logins and API authentications: past this many in the window, per IP address or per
+    # identifier tried, attempts are refused (429) until the oldest leaves the window; 0: no limit.
+    auth_failures_per_ip: Annotated[int, msgspec.Meta(ge=0, le=1000)] = 30
+    auth_failures_per_identifier: Annotated[int, msgspec.Meta(ge=0, le=1000)] = 10
+    auth_failures_window_seconds: Annotated[int, msgspec.Meta(ge=1)] = 900
     # Outgoing mail: ``smtp://`` (plain), ``smtp+starttls://`` or ``smtps://`` with
     # ``user:password@host:port``; without it, mails are written as ``.eml`` files in ``<data_dir>/mails``.
     smtp_url: Secret | None = None

@@ -24,7 +24,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from hub.core.activites.inputs import lire_cra
+from hub.core.activites.inputs import CraCollectif, CraIndividuel, lire_cra
 from hub.core.activites.models import Activite
 from hub.core.activites.service import INTROUVABLE, creer_activite, modifier_activite, supprimer_activite
 from hub.core.api.appelant import ECRITURE, Appelant, ecriture
@@ -35,6 +35,44 @@ from hub.core.errors import NotFound, ValidationError
 from hub.core.hub import Hub
 
 ActiviteDocument = Document[AttributsActivite]
+# The body's schemas in the OpenAPI document (:mod:`hub.core.api.openapi`), and the errors beyond 400/401/403.
+EXEMPLES_CRA = {
+    "individuel": {
+        "mediateur_id": "5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f",
+        "type": "individuel",
+        "date": "2025-03-12",
+        "duree": 45,
+        "type_lieu": "domicile",
+        "lieu_commune": "Reims",
+        "lieu_code_postal": "51100",
+        "lieu_code_insee": "51454",
+        "thematiques": ["email", "aide_aux_demarches_administratives", "logement"],
+        "precisions_demarche": "Dossier d'aide au logement",
+        "autonomie": "partiellement_autonome",
+        "beneficiaire": {"genre": "feminin", "tranche_age": "soixante_dix_plus", "deja_accompagne": True},
+    },
+    "collectif": {
+        "mediateur_id": "5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f",
+        "type": "collectif",
+        "date": "2025-03-12",
+        "duree": "personnaliser",
+        "duree_personnalisee_heures": 1,
+        "duree_personnalisee_minutes": 20,
+        "type_lieu": "lieu_activite",
+        "structure_id": "9a1e2b3c-4d5e-4f60-8172-8394a5b6c7d8",
+        "thematiques": ["securite_numerique"],
+        "titre_atelier": "Protéger ses comptes",
+        "participants": ["c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f"],
+        "participants_anonymes": {"total": 3, "genre_feminin": 2, "genre_masculin": 1},
+    },
+}
+AVEC_CRA = ECRITURE | {
+    "corps": (CraIndividuel, CraCollectif),
+    "requis": ("date", "duree", "type_lieu", "thematiques"),  # the rules of hub.core.activites.regles
+    "exemples": EXEMPLES_CRA,
+    "erreurs": (404, 409),
+}
+SUR_ACTIVITE = ECRITURE | {"erreurs": (404,)}
 RDV_PAR_LE_HUB = (
     "Le lien à un rendez-vous RDV Service Public se fait dans le hub (« Mes rendez-vous » → « Faire le CRA ») : "
     "retirez ce champ."
@@ -55,7 +93,7 @@ def _sans_rdv(corps: dict[str, Any], actuel: str | None = None) -> dict[str, Any
 @post(
     "/activites",
     status_code=201,
-    opt=ECRITURE,
+    opt=AVEC_CRA,
     summary="Enregistrer une activité",
     description="Enregistre un CRA (individuel ou collectif) pour le médiateur nommé par `mediateur_id`.",
     tags=["Écriture"],
@@ -72,7 +110,7 @@ async def creer(
 
 @get(
     "/activites/{activite_id:uuid}",
-    opt=ECRITURE,
+    opt=SUR_ACTIVITE,
     summary="Relire une activité",
     description="L'activité telle que l'API d'écriture l'a enregistrée, avec ce qu'il faut pour la remplacer.",
     tags=["Écriture"],
@@ -87,7 +125,7 @@ async def lire(
 
 @put(
     "/activites/{activite_id:uuid}",
-    opt=ECRITURE,
+    opt=AVEC_CRA,
     summary="Remplacer une activité",
     description="Remplace l'activité entière par le corps (le type peut changer).",
     tags=["Écriture"],
@@ -108,7 +146,7 @@ async def remplacer(
 
 @delete(
     "/activites/{activite_id:uuid}",
-    opt=ECRITURE,
+    opt=SUR_ACTIVITE,
     summary="Supprimer une activité",
     description="Supprime l'activité (suppression douce).",
     tags=["Écriture"],

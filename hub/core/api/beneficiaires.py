@@ -32,6 +32,20 @@ from hub.core.validation import parse
 from hub.core.validation.champs import Identifiant
 
 FILTRE_MEDIATEUR = "filter[mediateur_id]"
+EXEMPLES = {
+    "beneficiaire": {
+        "mediateur_id": "5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f",
+        "prenom": "Alix",
+        "nom": "Martin",
+        "annee_naissance": 1958,
+        "genre": "feminin",
+        "statut_social": "retraite",
+        "commune": "Reims",
+        "commune_code_postal": "51100",
+        "commune_code_insee": "51454",
+        "telephone": "+33612345678",
+    }
+}
 
 
 class ParametresBeneficiaires(Pagination, kw_only=True):
@@ -41,7 +55,7 @@ class ParametresBeneficiaires(Pagination, kw_only=True):
 @post(
     "/beneficiaires",
     status_code=201,
-    opt=ECRITURE,
+    opt=ECRITURE | {"corps": BeneficiaireInput, "exemples": EXEMPLES},
     summary="Créer un bénéficiaire suivi",
     description="Crée un bénéficiaire suivi du médiateur nommé par `mediateur_id`.",
     tags=["Écriture"],
@@ -58,7 +72,7 @@ async def creer(
 
 @get(
     "/beneficiaires",
-    opt=ECRITURE | {"parametres": ParametresBeneficiaires},
+    opt=ECRITURE | {"parametres": ParametresBeneficiaires, "requis": (FILTRE_MEDIATEUR,)},
     summary="Liste des bénéficiaires suivis",
     description="Les bénéficiaires suivis d'un médiateur (`filter[mediateur_id]`), par ordre de création.",
     tags=["Écriture"],

@@ -9,9 +9,21 @@ Litestar describes each route from its handler (path, response Structs, ``summar
 - its query parameters, from the Struct its handler reads them with, named in
   ``opt["parametres"]`` (each field: its wire name, type, default; lists are strings of values
   separated by commas);
+- its JSON body, from the Structs its handler reads it into, named in ``opt["corps"]`` (one
+  Struct, or several alternatives told apart by their single-value ``type``, then required):
+  a ``requestBody`` whose schemas are ``Corps<Struct>`` components, each body adding the
+  ``mediateur_id`` an API client acts for (required), with the bodies of ``opt["exemples"]``
+  (name → body) as its examples;
+- what a rule of the service always requires though its Struct field is optional (so that the
+  rule reports it with its own message), named in ``opt["requis"]``: a query parameter or a
+  body field then required (a list, with at least one item);
 - who may call it, from its access rule (:mod:`hub.core.web.access`): ``security`` (La Coop's
   ``ClientAuth`` bearer scheme, ``client_id:client_secret``) and ``x-droit``, the API client's
-  scope; a public route has no ``security``.
+  scope; a public route has no ``security``;
+- its error answers (``Erreur``): 400 when it reads parameters or a body, 401 and 403 unless it
+  is public, the codes its handler lists in ``opt["erreurs"]`` (404, 409…), 404 for a path with
+  parameters (no route matches a malformed one: an unknown row), and 429 for an API
+  client's operation (failed identifications are rate-limited, :mod:`hub.core.web.limites`).
 
 Paths are relative to the server ``/api/v1``, as in La Coop's document. The committed
 ``docs/openapi.json`` is :func:`document_de_reference` (every installed plugin, default
@@ -64,6 +76,28 @@ REPONSES = {
     "400": "Données invalides : `extra` nomme chaque paramètre ou champ fautif.",
     "401": "Identifiants absents ou invalides.",
     "403": "Le client d'API n'a pas le droit qu'exige l'opération.",
+    "404": "Introuvable : inconnu, supprimé, ou d'un autre médiateur.",
+    "409": "L'état ne permet pas l'écriture (médiateur sans structure employeuse).",
+    "429": "Trop d'identifications de clients d'API ont échoué depuis cette adresse ou pour cet identifiant (`Retry-After`).",
+}
+PREFIXE_CORPS = "Corps"
+CHAMP_MEDIATEUR = "mediateur_id"
+SCHEMA_MEDIATEUR = {
+    "type": "string",
+    "format": "uuid",
+    "description": (
+        "Le médiateur pour lequel agit le client d'API (identifiant du médiateur, pas de la personne). "
+        "Une session de médiateur peut l'omettre (ou donner le sien)."
+    ),
+}
+# Fields whose reader also takes a value of another JSON type than their Struct's: ``duree``
+# is a string (a number of minutes or « personnaliser ») or a number of minutes.
+AUSSI = {"duree": {"type": "integer", "minimum": 0, "maximum": 9999}}
+DESCRIPTIONS_CORPS = {
+    "rdv_id": (
+        "Ne se donne pas : seul le hub lie un CRA à un rendez-vous RDV Service Public. Un `PUT` peut renvoyer "
+        "celui de l'activité (relu par `GET`) ; tout autre est refusé (400)."
+    ),
 }
 ERREUR = "Erreur"
 SCHEMA_ERREUR = {
@@ -117,11 +151,12 @@ def document_openapi(app: Litestar) -> dict[str, Any]:
     openapi.paths = chemins
     openapi.components.schemas = contexte.schema_registry.generate_components_schemas()
     document = openapi.to_schema()
-    document["components"]["schemas"][ERREUR] = SCHEMA_ERREUR
+    composants = document["components"].setdefault("schemas", {})
+    composants[ERREUR] = SCHEMA_ERREUR
     for chemin, operations in document.get("paths", {}).items():
         for methode, operation in operations.items():
             if methode in METHODES:
-                _completer(operation, gestionnaires[(chemin, methode)].opt)
+                _completer(operation, gestionnaires[(chemin, methode)].opt, composants)
     return document
 
 
@@ -147,18 +182,24 @@ def document_de_reference() -> dict[str, Any]:
         asyncio.run(hub.engine.dispose())
 
 
-def _completer(operation: dict[str, Any], opt: dict[str, Any]) -> None:
-    """Add to ``operation`` its query parameters, who may call it and its error answers (see
-    the module); its answers described in French."""
+def _completer(operation: dict[str, Any], opt: dict[str, Any], composants: dict[str, Any]) -> None:
+    """Add to ``operation`` its query parameters, its body (its schemas into ``composants``),
+    who may call it and its error answers (see the module); its answers described in French."""
     _parametres(operation, opt)
+    _corps(operation, opt, composants)
     _securite(operation, opt)
     reponses = operation.setdefault("responses", {})
     erreurs = []
     if operation.get("parameters") or operation.get("requestBody") or opt.get("api_scope") == "activites:ecriture":
         erreurs.append("400")
-    if operation.get("security"):
+    if opt.get("public") is not True:
         erreurs += ["401", "403"]
-    for code in erreurs:
+    erreurs += [str(code) for code in opt.get("erreurs", ())]
+    if any(parametre.get("in") == "path" for parametre in operation.get("parameters", [])):
+        erreurs.append("404")
+    if operation.get("security"):
+        erreurs.append("429")
+    for code in dict.fromkeys(erreurs):
         reponses[code] = {"content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{ERREUR}"}}}}
     for code, reponse in reponses.items():
         if code in REPONSES:
@@ -173,6 +214,71 @@ def _parametres(operation: dict[str, Any], opt: dict[str, Any]) -> None:
             *operation.get("parameters", []),
             *(p for p in parametres_requete(parametres) if (p["name"], "query") not in connus),
         ]
+        for parametre in operation["parameters"]:
+            if parametre["name"] in opt.get("requis", ()):
+                parametre["required"] = True
+
+
+def _corps(operation: dict[str, Any], opt: dict[str, Any], composants: dict[str, Any]) -> None:
+    corps = opt.get("corps")
+    if corps is None:
+        return
+    types_ = corps if isinstance(corps, tuple) else (corps,)
+    modele = f"#/components/schemas/{PREFIXE_CORPS}{{name}}"
+    schemas, definitions = msgspec.json.schema_components(types_, ref_template=modele)
+    racines = {type_.__name__ for type_ in types_}
+    for nom, definition in definitions.items():
+        composants[f"{PREFIXE_CORPS}{nom}"] = _schema_corps(
+            definition, racine=nom in racines, alternative=len(types_) > 1, requis=opt.get("requis", ())
+        )
+    contenu: dict[str, Any] = {"schema": schemas[0] if len(schemas) == 1 else {"oneOf": list(schemas)}}
+    if exemples := opt.get("exemples"):
+        contenu["examples"] = {nom: {"value": valeur} for nom, valeur in exemples.items()}
+    operation["requestBody"] = {"required": True, "content": {"application/json": contenu}}
+
+
+def _schema_corps(
+    definition: dict[str, Any], *, racine: bool, alternative: bool, requis: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """The component of one Struct of a body: without its (developer's) docstring, each field of
+    :data:`AUSSI` taking its other type too, :data:`DESCRIPTIONS_CORPS` its description; a root
+    Struct gets ``mediateur_id`` and ``requis`` required (a list: not empty) and, when it is one
+    of several alternatives, its single-value fields (``type``) too."""
+    schema = {cle: valeur for cle, valeur in definition.items() if cle != "description"}
+    proprietes = dict(schema.get("properties", {}))
+    for champ, autre in AUSSI.items():
+        if champ in proprietes:
+            valeur = proprietes[champ]
+            proprietes[champ] = {**valeur, "anyOf": [autre, *valeur.get("anyOf", [])]} if "anyOf" in valeur else {
+                "anyOf": [autre, valeur]
+            }
+    for champ, description in DESCRIPTIONS_CORPS.items():
+        if champ in proprietes:
+            proprietes[champ] = {**proprietes[champ], "description": description}
+    obligatoires = list(schema.get("required", []))
+    if racine:
+        proprietes[CHAMP_MEDIATEUR] = SCHEMA_MEDIATEUR
+        if alternative:
+            obligatoires += [nom for nom, valeur in proprietes.items() if len(valeur.get("enum", ())) == 1]
+        for champ in requis:
+            if champ in proprietes:
+                obligatoires.append(champ)
+                proprietes[champ] = _obligatoire(proprietes[champ])
+        obligatoires.append(CHAMP_MEDIATEUR)
+    schema["properties"] = proprietes
+    schema["required"] = list(dict.fromkeys(obligatoires))
+    return schema
+
+
+def _obligatoire(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema of a field that must be given: without default, ``null`` or empty list."""
+    schema = {cle: valeur for cle, valeur in schema.items() if cle != "default"}
+    if schema.get("type") == "array":
+        return {**schema, "minItems": 1}
+    if "anyOf" in schema:
+        autres = [valeur for valeur in schema.pop("anyOf") if valeur != {"type": "null"}]
+        return {**schema, **autres[0]} if len(autres) == 1 else {**schema, "anyOf": autres}
+    return schema
 
 
 def _securite(operation: dict[str, Any], opt: dict[str, Any]) -> None:

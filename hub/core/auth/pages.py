@@ -10,7 +10,9 @@
 
 A login always opens a new session (new token: no fixation) and closes the browser's previous
 one. Someone without a role yet (neither mediateur, coordinateur, admin nor support) is sent
-to the sign-up (``/inscription``).
+to the sign-up (``/inscription``). Failed logins (a refused provider return, an unknown demo
+persona) are counted per IP address (and per persona tried); too many of them refuse the next
+attempts for a while (429, :mod:`hub.core.web.limites`).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from hub.core.auth.sessions import FOURNISSEUR_DEMO, FOURNISSEUR_OIDC, close_ses
 from hub.core.hub import Hub
 from hub.core.identity import Principal
 from hub.core.web.identity import identify
+from hub.core.web.limites import keys_for, limiter_of
 from hub.core.web.sessions import (
     LOGIN_COOKIE,
     SESSION_COOKIE,
@@ -53,6 +56,7 @@ from hub.core.web.sessions import (
 )
 
 SIGN_UP_PATH = "/inscription"
+LOGIN_KIND = "connexion"  # the failures counted by the login pages (hub.core.web.limites)
 
 
 @get("/connexion", opt={"public": True})
@@ -96,6 +100,8 @@ async def start_provider_login(
 async def provider_return(request: Request[Any, Any, Any], hub: NamedDependency[Hub]) -> Response[Any]:
     _require_oidc(hub)
     params = dict(request.query_params.items())
+    limiter, keys = limiter_of(request), keys_for(request, LOGIN_KIND, None)
+    await limiter.check(keys)
     async with hub.session() as db:
         try:
             try:
@@ -106,6 +112,7 @@ async def provider_return(request: Request[Any, Any, Any], hub: NamedDependency[
             user = await sign_in(db, result.identity)
         except LoginError as exc:
             await db.rollback()
+            await limiter.failed(keys)
             hub.logger.warning("connexion refusée : %s", exc.message)
             return _refusal(hub, exc)
         return await _signed_in(request, hub, db, user.id, FOURNISSEUR_OIDC, result.suivant, id_token=result.id_token)
@@ -115,9 +122,13 @@ async def provider_return(request: Request[Any, Any, Any], hub: NamedDependency[
 async def demo_login(request: Request[Any, Any, Any], hub: NamedDependency[Hub]) -> Response[Any]:
     """Sign in as a test user (demo login only; CSRF-checked with the pre-session token)."""
     form = await request.form()
+    user_id = str(form.get("user_id", ""))
+    limiter, keys = limiter_of(request), keys_for(request, LOGIN_KIND, user_id)
+    await limiter.check(keys)
     async with hub.session() as db:
-        user = await persona(db, str(form.get("user_id", "")))
+        user = await persona(db, user_id)
         if user is None:
+            await limiter.failed(keys)
             raise NotFoundException(detail="Ce compte de démonstration n'existe pas.")
         return await _signed_in(request, hub, db, user.id, FOURNISSEUR_DEMO, safe_next(form.get("suivant")))
 

@@ -28,9 +28,12 @@ from hub.core.web.en_tete import compter_invitations
 from hub.core.web.fichiers import ROUTES as FICHIERS_ROUTES
 from hub.core.web.errors import EXCEPTION_HANDLERS
 from hub.core.web.identity import IdentityMiddleware, provide_api_client, provide_principal
+from hub.core.web.limite_api import limit_api_failures
+from hub.core.web.limites import close_limiter
 from hub.core.web.mount import plugin_routers, short_url_handlers
 from hub.core.web.organisation import ROUTES as ORGANISATION_ROUTES
 from hub.core.web.pages import accessibility, health
+from hub.core.web.securite import add_security_headers
 from hub.core.web.templating import create_template_engine
 from hub.core.web.widgets import widget_endpoint
 from hub.web import STATIC_DIR
@@ -48,9 +51,11 @@ class HubWebPlugin(InitPluginProtocol):
 
     Route handlers may ask for the ``hub``, the ``principal`` (``Principal | None``) and the
     ``api_client`` (``AuthenticatedClient | None``) as ``NamedDependency[...]`` parameters.
-    Every route is behind :func:`~hub.core.web.access.require_access` (default deny), then
+    Every route is behind :func:`~hub.core.web.limite_api.limit_api_failures` (failed API
+    authentications), :func:`~hub.core.web.access.require_access` (default deny), then
     :func:`~hub.core.web.csrf.require_csrf`; requests are identified by
-    :class:`~hub.core.web.identity.IdentityMiddleware`.
+    :class:`~hub.core.web.identity.IdentityMiddleware`; every response gets the security
+    headers of :mod:`hub.core.web.securite`.
     """
 
     def __init__(self, hub: Hub) -> None:
@@ -78,7 +83,10 @@ class HubWebPlugin(InitPluginProtocol):
                 *short_url_handlers(hub.registry),
             ]
         )
+        app_config.guards.append(limit_api_failures)  # refuses before credentials are looked at
         app_config.guards.extend([require_access, require_csrf])
+        app_config.before_send.append(add_security_headers)  # every response, unknown addresses too
+        app_config.on_shutdown.append(close_limiter)
         app_config.before_request = compter_invitations
         app_config.middleware.append(IdentityMiddleware())
         app_config.dependencies.update(

@@ -2,7 +2,8 @@
 
 Every template rendered for a request receives the layout's variables (see
 :func:`hub.core.web.layout.page_context`), under what the handler passes itself, the
-globals ``csrf_input()`` / ``csrf_token()`` (see :mod:`hub.core.web.csrf`) and the filters
+globals ``csrf_input()`` / ``csrf_token()`` (see :mod:`hub.core.web.csrf`), ``csp_nonce()`` (the
+nonce every ``<script>`` carries, see :mod:`hub.core.web.securite`) and the filters
 ``date_fr`` / ``date_heure_fr`` (:mod:`hub.core.web.dates`) and ``code_en_ligne``
 (:mod:`hub.core.web.texte`).
 """
@@ -21,6 +22,7 @@ from litestar.plugins.jinja import JinjaTemplateEngine
 from hub.core.web.csrf import csrf_input, csrf_token
 from hub.core.web.dates import FILTERS as FILTRES_DATES
 from hub.core.web.layout import page_context
+from hub.core.web.securite import csp_nonce
 from hub.core.web.texte import FILTERS as FILTRES_TEXTE
 from hub.web import TEMPLATES_DIR
 
@@ -43,6 +45,7 @@ def create_template_engine(hub: Hub) -> PageTemplateEngine:
     )
     engine = PageTemplateEngine(environment, lambda request, name: page_context(hub, request, name))
     environment.globals.update(csrf_input=csrf_input, csrf_token=csrf_token)  # the hub's, not Litestar's
+    environment.globals["csp_nonce"] = csp_nonce
     environment.filters.update(FILTRES_DATES | FILTRES_TEXTE)
     return engine
 

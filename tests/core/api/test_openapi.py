@@ -51,3 +51,41 @@ async def test_the_documentation_page_lists_the_operations(api: Api) -> None:
         assert operation in page
     assert "filter[dispositif_programmes_nationaux]" in page
     assert not re.search(r'<(script|link)[^>]+(src|href)="(https?:)?//', page), "rien n'est chargé d'ailleurs"
+
+
+def test_the_writes_describe_their_body_and_every_answer_they_can_give() -> None:
+    """Found by schemathesis: the write bodies were undescribed, and answers the API gives
+    (429 to a rate-limited API client, 404 on a path naming an unknown row) were missing."""
+    document = document_de_reference()
+    chemins = document["paths"]
+
+    corps = chemins["/activites"]["post"]["requestBody"]["content"]["application/json"]
+    assert corps["schema"] == {
+        "oneOf": [{"$ref": "#/components/schemas/CorpsCraIndividuel"}, {"$ref": "#/components/schemas/CorpsCraCollectif"}]
+    }
+    assert set(corps["examples"]) == {"individuel", "collectif"}
+    individuel = document["components"]["schemas"]["CorpsCraIndividuel"]
+    assert individuel["required"] == ["type", "date", "duree", "type_lieu", "thematiques", "mediateur_id"]
+    assert individuel["additionalProperties"] is False
+    assert {"type": "integer", "minimum": 0, "maximum": 9999} in individuel["properties"]["duree"]["anyOf"]
+    assert chemins["/activites/{activite_id}"]["put"]["requestBody"] == chemins["/activites"]["post"]["requestBody"]
+    beneficiaire = chemins["/beneficiaires"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert beneficiaire == {"$ref": "#/components/schemas/CorpsBeneficiaireInput"}
+    assert document["components"]["schemas"]["CorpsBeneficiaireInput"]["required"] == ["prenom", "nom", "mediateur_id"]
+    filtre = [p for p in chemins["/beneficiaires"]["get"]["parameters"] if p["name"] == "filter[mediateur_id]"]
+    assert filtre[0]["required"] is True
+
+    assert set(chemins["/activites/{activite_id}"]["get"]["responses"]) == {"200", "400", "401", "403", "404", "429"}
+    assert set(chemins["/activites"]["post"]["responses"]) == {"201", "400", "401", "403", "404", "409", "429"}
+    assert "429" in chemins["/statistiques"]["get"]["responses"]
+    assert "429" not in chemins["/health"]["get"]["responses"]
+
+
+async def test_an_api_client_over_the_failure_limit_gets_the_documented_429(api: Api) -> None:
+    document = (await api.client.get("/api/v1/openapi")).json()
+    faux = {"Authorization": "Bearer 00000000-0000-4000-8000-000000000000:faux"}
+
+    codes = [(await api.client.get("/api/v1/statistiques", headers=faux)).status_code for _ in range(11)]
+
+    assert codes[0] == 401 and codes[-1] == 429, codes
+    assert "429" in document["paths"]["/statistiques"]["get"]["responses"]
