@@ -6,7 +6,8 @@ account still connected, its organisations and the RDVs of its agent since the a
 it starts, so each run reads the whole window again; the engine's upsert writes only what
 changed (a run with no change writes nothing). Both streams are incremental, never full
 refresh: an account that cannot be read must not see its mirror deleted. Their cursor is the
-first day of the windows read (``lu_depuis``).
+first day of the windows read (``lu_depuis``). Pages are read raw (:mod:`plugins.rdv.lecture`):
+the engine validates each record once.
 
 Per account, a token refused even after one refresh marks that account ``needs_reauth``
 (:func:`plugins.rdv.comptes.marquer_a_reconnecter`) and the run goes on with the others: one
@@ -31,6 +32,7 @@ from connectors.rdv_service_public.instances import host_root
 from hub.core.chiffrement import Illisible
 from hub.core.sync.connector import Connector, Stream
 from plugins.rdv import comptes
+from plugins.rdv.lecture import PagesBrutes
 from plugins.rdv.lignes import OrganisationLue, RdvLu, annoter, organisation_en_ligne, rdv_en_ligne
 from plugins.rdv.models import Compte, Organisation, Rdv
 from plugins.rdv.reglages import reglages
@@ -90,7 +92,7 @@ class RdvServicePublic(Connector):
         for compte in await comptes.comptes_actifs(self.hub):
             try:
                 client = comptes.client(self.hub, compte, self.http)
-                async for page in lister(client, compte).pages():
+                async for page in PagesBrutes.de(lister(client, compte)).pages():
                     yield [annoter(raw, compte.agent_id, compte.depuis) for raw in page.raw]
             except (AuthError, Illisible) as exc:
                 await comptes.marquer_a_reconnecter(self.hub, compte.id, str(exc))

@@ -8,7 +8,7 @@ from plugins.rdv.cra import prefill
 from plugins.rdv.pages import ROUTES as PAGES
 from plugins.rdv.taches import JOBS
 from plugins.rdv.widgets import mes_rendez_vous
-from plugins.rdv.reglages import RdvConfig
+from plugins.rdv.reglages import RdvConfig, origine_instance
 
 MANIFEST = PluginManifest(
     name="rdv",
@@ -27,6 +27,11 @@ def hub_register_permissions():
 @hookimpl
 def hub_register_connectors(hub):
     return [RdvServicePublic.pour(hub)]
+
+
+@hookimpl
+def hub_register_form_targets(hub):
+    return [origine_instance(hub)]
 
 
 @hookimpl

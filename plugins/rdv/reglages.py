@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated
+from urllib.parse import urlsplit
 
 import msgspec
 
@@ -41,6 +42,12 @@ def reglages(hub: Hub) -> RdvConfig:
     info = hub.registry.plugins.get("rdv")
     config = info.config if info is not None else None
     return config if isinstance(config, RdvConfig) else RdvConfig()
+
+
+def origine_instance(hub: Hub) -> str:
+    """The origin of the RDV Service Public instance (where « Lier mon compte » leads)."""
+    parts = urlsplit(reglages(hub).instance_url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def adresse_retour(hub: Hub) -> str:

@@ -45,9 +45,10 @@ def require_browser_and_assets() -> None:
 
 
 @asynccontextmanager
-async def serve(app: Litestar) -> AsyncIterator[str]:
-    """Run ``app`` under uvicorn on a free loopback port, in a thread with its own event loop."""
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+async def serve(app: Litestar, port: int = 0) -> AsyncIterator[str]:
+    """Run ``app`` under uvicorn on a loopback port (a free one unless told: give ``port`` when the
+    app must know its address beforehand, e.g. its ``public_url``), in a thread with its own event loop."""
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     for _ in range(500):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from hub.core.errors import StartupError
 from hub.core.jobs.cron import check_crons
@@ -30,6 +31,7 @@ class Catalog:
     pages: list[Contribution]
     api: list[Contribution]
     commands: list[Contribution]
+    form_targets: list[Contribution]
 
     @classmethod
     def build(cls, registry: Registry, hub: Hub) -> Catalog:
@@ -49,6 +51,7 @@ class Catalog:
             pages=registry.collect("hub_register_pages", hub=hub),
             api=registry.collect("hub_register_api", hub=hub),
             commands=registry.collect("hub_register_commands", hub=hub),
+            form_targets=_origins(registry.collect("hub_register_form_targets", hub=hub)),
         )
 
     def items(self, kind: str) -> list[Any]:
@@ -64,6 +67,21 @@ class Catalog:
 
     def job(self, name: str) -> JobSpec | None:
         return next((c.item for c in self.jobs if c.item.name == name), None)
+
+
+def _origins(items: list[Contribution]) -> list[Contribution]:
+    """The form targets, each a bare http(s) origin (``https://host[:port]``, nothing after)."""
+    for contribution in items:
+        origin = contribution.item
+        parts = urlsplit(origin) if isinstance(origin, str) else None
+        if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or origin.rstrip("/") != (
+            f"{parts.scheme}://{parts.netloc}"
+        ):
+            raise StartupError(
+                f"hub_register_form_targets a renvoyé {origin!r}, attendu : une origine comme « https://exemple.fr »",
+                plugin=contribution.plugin,
+            )
+    return [Contribution(c.plugin, c.item.rstrip("/")) for c in items]
 
 
 class Rule:

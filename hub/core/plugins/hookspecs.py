@@ -174,6 +174,23 @@ def hub_register_commands(hub: Hub) -> Sequence[click.Command]:
     """
 
 
+@hookspec
+def hub_register_form_targets(hub: Hub) -> Sequence[str]:
+    """Return the origins (``https://host[:port]``) outside the hub that your pages' forms lead
+    to, such as an OAuth authorization endpoint a « Lier mon compte » form is redirected to.
+
+    They join ``form-action`` of the Content Security Policy, which browsers also apply to the
+    redirects that follow a form; any other form target stays blocked. Anything but a bare
+    http(s) origin is refused at startup.
+
+    Example::
+
+        @hookimpl
+        def hub_register_form_targets(hub):
+            return [hub.registry.plugins["rdv"].config.instance_url]
+    """
+
+
 # Event hooks ---------------------------------------------------------------------------------
 
 

@@ -6,8 +6,9 @@ address) carries:
 - ``Content-Security-Policy``: scripts from this site or carrying the response's nonce only (no
   inline script, no ``eval``), style sheets from this site or with the nonce (htmx's own) and
   ``style`` attributes (the gauges of the statistics), images from this site or ``data:``,
-  nothing in a frame, no plugin object, forms sent to this site or the OpenID Connect provider
-  (the logout form is redirected there), and no framing by another site
+  nothing in a frame, no plugin object, forms sent to this site, the OpenID Connect provider
+  (the logout form is redirected there) or the origins plugins declare with
+  ``hub_register_form_targets`` (an OAuth « Lier mon compte »), and no framing by another site
   (``frame-ancestors 'none'``);
 - ``Referrer-Policy: strict-origin-when-cross-origin``, ``X-Content-Type-Options: nosniff``,
   ``X-Frame-Options: DENY`` (older browsers), a ``Permissions-Policy`` that turns off the
@@ -24,6 +25,7 @@ covers what the app answers before reaching a route (404, 405).
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from typing import Any, cast
 from urllib.parse import urlsplit
 
@@ -58,12 +60,14 @@ def csp_nonce(context: jinja2.runtime.Context) -> str:
     return request_nonce(connection.scope)
 
 
-def content_security_policy(settings: Settings, nonce: str) -> str:
-    """The ``Content-Security-Policy`` of a response whose scripts carry ``nonce``."""
-    form_targets = "'self'"
+def content_security_policy(settings: Settings, nonce: str, form_origins: Sequence[str] = ()) -> str:
+    """The ``Content-Security-Policy`` of a response whose scripts carry ``nonce``; forms may
+    also lead to ``form_origins``."""
+    origins = list(form_origins)
     if settings.oidc_enabled:
         provider = urlsplit(settings.oidc_discovery_url)
-        form_targets += f" {provider.scheme}://{provider.netloc}"
+        origins.insert(0, f"{provider.scheme}://{provider.netloc}")
+    form_targets = " ".join(["'self'", *dict.fromkeys(origins)])
     directives = {
         "default-src": "'self'",
         "script-src": f"'self' 'nonce-{nonce}'",
@@ -81,10 +85,10 @@ def content_security_policy(settings: Settings, nonce: str) -> str:
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
-def security_headers(settings: Settings, nonce: str) -> dict[str, str]:
+def security_headers(settings: Settings, nonce: str, form_origins: Sequence[str] = ()) -> dict[str, str]:
     """Every security header of a response (see the module's docstring)."""
     headers = {
-        "Content-Security-Policy": content_security_policy(settings, nonce),
+        "Content-Security-Policy": content_security_policy(settings, nonce, form_origins),
         "Referrer-Policy": "strict-origin-when-cross-origin",
         "X-Content-Type-Options": "nosniff",
         "X-Frame-Options": "DENY",
@@ -101,8 +105,9 @@ async def add_security_headers(message: Message, scope: Scope) -> None:
     (a header the handler already set is kept)."""
     if message["type"] != "http.response.start":
         return
-    settings: Settings = scope["app"].state.hub.settings
+    hub = scope["app"].state.hub
     headers = MutableScopeHeaders.from_message(message)
-    for name, value in security_headers(settings, request_nonce(scope)).items():
+    origins = hub.catalog.items("form_targets")
+    for name, value in security_headers(hub.settings, request_nonce(scope), origins).items():
         if name not in headers:
             headers[name] = value

@@ -17,6 +17,7 @@ from hub.app import create_app
 from hub.core.auth.models import WebSession
 from hub.core.auth.sessions import open_session
 from hub.core.auth.tokens import token_digest
+from hub.core.errors import StartupError
 from hub.core.web.csrf import REFUSED
 from hub.core.web.sessions import SESSION_COOKIE, cookie_name
 from hub.testing import create_test_api_client, create_test_user, login_as, make_hub
@@ -157,6 +158,31 @@ async def test_forms_may_go_to_the_openid_provider_only_when_it_is_configured(tm
     async with await client_on(tmp_path / "a") as without, await client_on(tmp_path / "b", **oidc) as with_oidc:
         assert csp(await without.get("/connexion"))["form-action"] == "'self'"
         assert csp(await with_oidc.get("/connexion"))["form-action"] == "'self' https://auth.exemple.gouv.fr"
+
+
+class OAuthPlugin:
+    MANIFEST = hub_api.PluginManifest(name="compte", title="Compte", description="Liaison OAuth de test.")
+
+    def __init__(self, *origins: str) -> None:
+        self.origins = list(origins)
+
+    @hub_api.hookimpl
+    def hub_register_form_targets(self) -> list[str]:
+        return self.origins
+
+
+async def test_hub_register_form_targets_lets_a_linking_form_reach_its_provider_only(tmp_path: Path) -> None:
+    hub = await make_hub(tmp_path, plugins=[("compte", OAuthPlugin("https://rdv.exemple.gouv.fr/"))])
+    async with AsyncTestClient(create_app(hub)) as client:
+        policy = csp(await client.get("/connexion"))
+
+    assert policy["form-action"] == "'self' https://rdv.exemple.gouv.fr"
+
+
+@pytest.mark.parametrize("origin", ["https://rdv.exemple.gouv.fr/oauth/authorize", "*", "javascript:alert(1)", 42])
+async def test_hub_register_form_targets_refuses_anything_but_an_origin(tmp_path: Path, origin: Any) -> None:
+    with pytest.raises(StartupError, match="Plugin « compte »"):
+        await make_hub(tmp_path, plugins=[("compte", OAuthPlugin(origin))])
 
 
 async def csrf_of_another_session(hub: Any) -> str:
