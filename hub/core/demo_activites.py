@@ -1,8 +1,8 @@
 """The demonstration CRAs: a year of work for Camille Démo and Dominique Démo, so that the
 lists, statistics and exports of the demo have something to show.
 
-Drawn from a fixed seed (the same demo everywhere), dated over the 12 months before the day of
-loading, and written through the same services as real CRAs: counters, « premier
+Drawn from a fixed seed (the same demo everywhere), dated over the 12 months of the statistics'
+chart up to the day of loading, and written through the same services as real CRAs: counters, « premier
 accompagnement » and statistics are those of real data. Their followed bénéficiaires are
 named « … (démo) ». Loaded with the demo identities (:mod:`hub.core.demo`), never in production.
 """
@@ -10,7 +10,7 @@ named « … (démo) ». Loaded with the demo identities (:mod:`hub.core.demo`),
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -38,7 +38,8 @@ COURANTES = ("email", "navigation_sur_internet", "prendre_en_main_du_materiel", 
 async def charger_activites_demo(
     session: AsyncSession, mediateur_id: str, user_id: str, lieux: list[Structure], *, nombre: int
 ) -> None:
-    """``nombre`` CRAs of the mediator over the last 12 months, at ``lieux`` or elsewhere."""
+    """``nombre`` CRAs of the mediator dated in the 12 months of the statistics' monthly chart
+(from the 1st of the month 11 months ago to today), at ``lieux`` or elsewhere."""
     hasard = random.Random(f"{GRAINE}-{user_id}")
     suivis = [
         (
@@ -55,8 +56,10 @@ async def charger_activites_demo(
         for prenom, nom, annee, genre, statut in SUIVIS
     ]
     fin = aujourd_hui()
+    debut = date(fin.year - (fin.month < 12), fin.month % 12 + 1, 1)  # the first month of the 12-month chart
     for _ in range(nombre):
-        donnees = _cra(hasard, lieux, suivis) | {"date": (fin - timedelta(days=hasard.randrange(365))).isoformat()}
+        jour = debut + timedelta(days=hasard.randrange((fin - debut).days + 1))
+        donnees = _cra(hasard, lieux, suivis) | {"date": jour.isoformat()}
         await creer_activite(session, mediateur_id, lire_cra(donnees), par=user_id, aleatoire=hasard)
 
 

@@ -8,7 +8,14 @@ from hub.core.auth.models import LoginAttempt, WebSession
 from hub.core.beneficiaires.models import Beneficiaire
 from hub.core.identity.models import Coordinateur, Mediateur, User, UserIdentity
 from hub.core.jobs.models import JobRun
-from hub.core.stats.cumuls.models import Cumul, CumulActivite, CumulPeriode, EtatCumuls
+from hub.core.stats.cumuls.models import (
+    Cumul,
+    CumulActivite,
+    CumulMediateur,
+    CumulPeriode,
+    CumulSuivis,
+    EtatCumuls,
+)
 from hub.core.structures.models import EmployeStructure, MediateurEnActivite, Structure
 from hub.core.sync.models import ConnectorInstance, DeadLetter, SyncRun, SyncState
 from hub.core.tags.models import Tag, activites_coordination_tags, activites_tags
@@ -24,7 +31,9 @@ __all__ = [
     "Coordinateur",
     "Cumul",
     "CumulActivite",
+    "CumulMediateur",
     "CumulPeriode",
+    "CumulSuivis",
     "DeadLetter",
     "EmployeStructure",
     "EtatCumuls",

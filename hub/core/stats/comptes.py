@@ -41,32 +41,42 @@ DIMENSIONS_BENEFICIAIRES = (BENEFICIAIRE, NOUVEAUX, "genre", "tranche_age", "sta
 class Comptes:
     """Counts added up from rows (see the module)."""
 
-    # (dimension, type, valeur) → [activites, accompagnements]
-    valeurs: dict[tuple[str, str, str], list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    # dimension → (type, valeur) → [activites, accompagnements]
+    dimensions: dict[str, dict[tuple[str, str], list[int]]] = field(default_factory=dict)
     libelles: dict[tuple[str, str], str] = field(default_factory=dict)
     jours: dict[date, int] = field(default_factory=lambda: defaultdict(int))
 
     def ajouter(self, lignes: Iterable[Any]) -> None:
         """Add rows ``(jour, dimension, type, valeur, libelle, activites, accompagnements)``."""
+        dimensions, libelles, jours = self.dimensions, self.libelles, self.jours
         for jour, dimension, type_, valeur, libelle, activites, accompagnements in lignes:
             if dimension == JOUR:
-                self.jours[jour] += int(accompagnements or 0)
+                jours[jour] += int(accompagnements or 0)
                 continue
-            compte = self.valeurs[(dimension, type_ or "", valeur or "")]
-            compte[0] += int(activites or 0)
-            compte[1] += int(accompagnements or 0)
+            par_valeur = dimensions.get(dimension)
+            if par_valeur is None:
+                par_valeur = dimensions[dimension] = {}
+            valeur = valeur or ""
+            cle = (type_ or "", valeur)
+            compte = par_valeur.get(cle)
+            if compte is None:
+                par_valeur[cle] = [int(activites or 0), int(accompagnements or 0)]
+            else:
+                compte[0] += int(activites or 0)
+                compte[1] += int(accompagnements or 0)
             if libelle is not None:
-                cle = (dimension, valeur or "")
-                self.libelles[cle] = max(self.libelles.get(cle, libelle), libelle)
+                nom = (dimension, valeur)
+                ancien = libelles.get(nom)
+                if ancien is None or libelle > ancien:
+                    libelles[nom] = libelle
 
     def nombres(self, dimension: str, *, colonne: int = 1) -> dict[str, int]:
         """``valeur → nombre`` for ``dimension``, all types added (``colonne`` 0: activities)."""
-        totaux: dict[str, int] = defaultdict(int)
-        for (nom, _type, valeur), compte in self.valeurs.items():
-            if nom == dimension:
-                totaux[valeur] += compte[colonne]
-        return dict(totaux)
+        totaux: dict[str, int] = {}
+        for (_type, valeur), compte in self.dimensions.get(dimension, {}).items():
+            totaux[valeur] = totaux.get(valeur, 0) + compte[colonne]
+        return totaux
 
     def par_type(self, dimension: str) -> dict[str, tuple[int, int]]:
         """``type → (activites, accompagnements)`` for an activity dimension without values."""
-        return {type_: (compte[0], compte[1]) for (nom, type_, _), compte in self.valeurs.items() if nom == dimension}
+        return {type_: (compte[0], compte[1]) for (type_, _), compte in self.dimensions.get(dimension, {}).items()}

@@ -6,10 +6,14 @@ is now, whether the counts came from the rollup or not.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
+
+from hub.core.db.upsert import dialect_name
 
 from hub.core.stats.comptes import Comptes
 from hub.core.structures.models import Structure
@@ -29,6 +33,15 @@ class Etiquettes:
     tags: dict[str, str] = field(default_factory=dict)
 
 
+def parmi(session: AsyncSession, colonne: sa.ColumnElement[str], valeurs: Iterable[str]) -> sa.ColumnElement[bool]:
+    """``colonne IN valeurs``; on PostgreSQL ``= ANY`` of one array parameter (thousands of
+    values expand slowly into as many parameters)."""
+    valeurs = sorted(valeurs)
+    if dialect_name(session) == "postgresql":
+        return colonne == sa.any_(sa.bindparam(None, valeurs, type_=postgresql.ARRAY(sa.String)))
+    return colonne.in_(valeurs)
+
+
 async def lire_etiquettes(session: AsyncSession, comptes: Comptes) -> Etiquettes:
     """The lieux and tags named by ``comptes`` (one statement, none when there are none)."""
     lieu_ids = {valeur for valeur in comptes.nombres("lieu")}
@@ -41,9 +54,9 @@ async def lire_etiquettes(session: AsyncSession, comptes: Comptes) -> Etiquettes
     lignes = await session.execute(
         sa.union_all(
             sa.select(sa.literal("lieu"), Structure.id, Structure.nom, Structure.code_insee, Structure.commune).where(
-                Structure.id.in_(lieu_ids)
+                parmi(session, Structure.id, lieu_ids)
             ),
-            sa.select(sa.literal("tag"), Tag.id, Tag.nom, vide, vide).where(Tag.id.in_(tag_ids)),
+            sa.select(sa.literal("tag"), Tag.id, Tag.nom, vide, vide).where(parmi(session, Tag.id, tag_ids)),
         )
     )
     for genre, identifiant, nom, code_insee, commune in lignes.all():

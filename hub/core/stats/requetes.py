@@ -8,6 +8,7 @@ selects of the rows described in :mod:`hub.core.stats.comptes`, grouped by day t
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -41,11 +42,13 @@ def activites_comptees(
     dans_fenetre: sa.ColumnElement[bool],
     *,
     nom: str = "act",
+    autres: Sequence[sa.ColumnElement[Any]] = (),
 ) -> sa.CTE:
     """The activities passing ``conditions`` and in the period or in the series' window, with
-    the two flags."""
+    the two flags (and the labelled columns ``autres``, to group by with ``prefixe``)."""
     return (
         sa.select(
+            *autres,
             Activite.id,
             Activite.type,
             Activite.date.label("jour"),
@@ -65,7 +68,7 @@ def activites_comptees(
     )
 
 
-def _selection(
+def _selection_(
     act: sa.CTE | None,
     dimension: str,
     valeur: Any = None,
@@ -75,12 +78,13 @@ def _selection(
     libelle: Any = None,
     activites: Any = None,
     accompagnements: Any = None,
+    prefixe: Sequence[str] = (),
 ) -> sa.Select[Any]:
-    """``SELECT jour, dimension, type, valeur, libelle, activites, accompagnements`` grouped by
+    """``SELECT [prefixe…,] jour, dimension, type, valeur, libelle, activites, accompagnements`` grouped by
     day (``par_jour``), activity type (``par_type``) and ``valeur`` (none: ``""``); FROM and
     WHERE left to the caller. By default ``activites`` counts rows and ``accompagnements`` adds
     up ``act.n``."""
-    groupes: list[Any] = []
+    groupes: list[Any] = [act.c[colonne] for colonne in prefixe] if act is not None else []
     jour: Any = sa.cast(sa.null(), sa.Date)
     type_: Any = sa.literal("")
     if par_jour:
@@ -96,6 +100,7 @@ def _selection(
     else:
         groupes.append(valeur)
     return sa.select(
+        *groupes[: len(prefixe)],
         jour.label("jour"),
         sa.cast(sa.literal(dimension), sa.String).label("dimension"),
         sa.cast(type_, sa.String).label("type"),
@@ -120,9 +125,12 @@ def tranche_duree(duree: sa.ColumnElement[int]) -> sa.ColumnElement[str]:
     return sa.case(*bornees, else_=sa.literal(TRANCHES[-1].cle))
 
 
-def lignes_activites(act: sa.CTE, dialecte: str, *, par_jour: bool) -> list[sa.Select[Any]]:
+def lignes_activites(
+    act: sa.CTE, dialecte: str, *, par_jour: bool, prefixe: Sequence[str] = ()
+) -> list[sa.Select[Any]]:
     """The activity dimensions of the activities in the period (``dans_periode``)."""
     periode = act.c.dans_periode
+    _selection = functools.partial(_selection_, prefixe=prefixe)
     selections = [
         _selection(act, TOTAL, par_jour=par_jour).where(periode),
         _selection(act, DEMARCHES, par_jour=par_jour).where(
@@ -154,9 +162,9 @@ def lignes_activites(act: sa.CTE, dialecte: str, *, par_jour: bool) -> list[sa.S
     return selections
 
 
-def ligne_serie(act: sa.CTE) -> sa.Select[Any]:
+def ligne_serie(act: sa.CTE, *, prefixe: Sequence[str] = (), par_type: bool = False) -> sa.Select[Any]:
     """The accompagnements of each day of the series' window (``dans_fenetre``)."""
-    return _selection(act, JOUR, par_jour=True, par_type=False).where(act.c.dans_fenetre)
+    return _selection_(act, JOUR, par_jour=True, par_type=par_type, prefixe=prefixe).where(act.c.dans_fenetre)
 
 
 def _dimensions_beneficiaire(annee_reference: int) -> list[tuple[str, Any, Any]]:
@@ -178,10 +186,13 @@ def _dimensions_beneficiaire(annee_reference: int) -> list[tuple[str, Any, Any]]
     ]
 
 
-def lignes_anonymes_cumulables(act: sa.CTE, annee_reference: int, *, par_jour: bool) -> list[sa.Select[Any]]:
+def lignes_anonymes_cumulables(
+    act: sa.CTE, annee_reference: int, *, par_jour: bool, prefixe: Sequence[str] = ()
+) -> list[sa.Select[Any]]:
     """The bénéficiaire dimensions of the :func:`cumulable` bénéficiaires of the activities in
     the period, counted per accompagnement (each has one), per activity type."""
     un = sa.func.count()
+    _selection = functools.partial(_selection_, prefixe=prefixe)
 
     def depuis(selection: sa.Select[Any]) -> sa.Select[Any]:
         return (
@@ -241,7 +252,7 @@ def lignes_beneficiaires(acc: sa.CTE, annee_reference: int) -> list[sa.Select[An
     colonnes += [libelle.label(f"libelle_{rang}") for rang, (_, _, libelle) in enumerate(dimensions) if libelle is not None]
     ben = sa.select(*colonnes).where(Beneficiaire.id.in_(sa.select(acc.c.beneficiaire_id))).cte("ben")
     selections = [
-        _selection(
+        _selection_(
             None,
             dimension,
             ben.c[f"valeur_{rang}"],
@@ -254,7 +265,7 @@ def lignes_beneficiaires(acc: sa.CTE, annee_reference: int) -> list[sa.Select[An
         for rang, (dimension, _, libelle) in enumerate(dimensions)
     ]
     selections.append(
-        _selection(
+        _selection_(
             None,
             NOUVEAUX,
             par_jour=False,

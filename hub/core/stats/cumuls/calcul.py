@@ -24,6 +24,7 @@ from hub.core.activites.portee import PorteeNationale
 from hub.core.db.base import utcnow
 from hub.core.db.upsert import dialect_name
 from hub.core.jobs.context import JobContext
+from hub.core.stats.cumuls.mediateurs import calculer_cumuls_mediateurs
 from hub.core.stats.cumuls.models import Cumul, CumulActivite, CumulPeriode, EtatCumuls
 from hub.core.stats.requetes import COLONNES, activites_comptees, lignes_activites, lignes_anonymes_cumulables
 
@@ -34,6 +35,10 @@ JOB = "hub:stats_cumuls"
 MARGE = timedelta(minutes=5)
 # The tables whose writes the rollup counts.
 TABLES = ("activites", "accompagnements", "beneficiaires", "activites_tags")
+# The rollup's tables, vacuumed after each rebuild on PostgreSQL.
+TABLES_CUMULS = (
+    "stats_cumuls", "stats_cumuls_periodes", "stats_cumuls_activites", "stats_cumuls_mediateurs", "stats_cumuls_suivis",
+)
 
 
 async def calculer_cumuls(session: AsyncSession, depuis: datetime) -> dict[str, int]:
@@ -72,7 +77,8 @@ async def calculer_cumuls(session: AsyncSession, depuis: datetime) -> dict[str, 
                     sa.func.sum(source.accompagnements),
                 )
                 .where(*origine)
-                .group_by(premier_jour, source.type, source.dimension, source.valeur),
+                .group_by(premier_jour, source.type, source.dimension, source.valeur)
+                .order_by(premier_jour),
             )
         )
     activites = await session.execute(
@@ -80,6 +86,7 @@ async def calculer_cumuls(session: AsyncSession, depuis: datetime) -> dict[str, 
             ["activite_id", "jour"], sa.select(Activite.id, Activite.date).where(*national)
         )
     )
+    await calculer_cumuls_mediateurs(session, dialecte, depuis.year)
     duree = time.perf_counter() - debut
     session.add(EtatCumuls(id=1, depuis=depuis, calcule_le=utcnow(), duree=duree))
     await session.flush()
@@ -104,7 +111,14 @@ async def rafraichir_cumuls(hub: Hub, *, marge: timedelta = MARGE) -> dict[str, 
     async with hub.session() as session, session.begin():
         if postgres:
             await session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-        return await calculer_cumuls(session, depuis)
+        bilan = await calculer_cumuls(session, depuis)
+    if postgres:
+        # Every row was replaced: without this the reads that follow step over the dead ones
+        # (index entries of the previous rows) until autovacuum passes, with stale statistics.
+        async with hub.engine.connect() as connexion:
+            autonome = await connexion.execution_options(isolation_level="AUTOCOMMIT")
+            await autonome.execute(sa.text(f"VACUUM (ANALYZE) {', '.join(TABLES_CUMULS)}"))
+    return bilan
 
 
 async def tache_stats_cumuls(ctx: JobContext) -> dict[str, int]:

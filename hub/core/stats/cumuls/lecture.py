@@ -7,8 +7,10 @@ written (``modification``: created, edited, deleted — its former day too, from
 :class:`CumulActivite`) or one of its activities got a new accompagnement (``creation``). The
 rollup serves the other days — whole calendar years and months from :class:`CumulPeriode`
 when none of their days is touched (:func:`decouper`), the rest from :class:`Cumul`; the
-touched ones are counted directly, and the followed bénéficiaires (distinct over the period,
-not additive per day) always are.
+touched ones are counted directly. The followed bénéficiaires (distinct over the period, not
+additive per day) come from the per-mediator levels for exactly one calendar year or month,
+else are counted directly. A mediator's or a team's statistics are read from the per-mediator
+levels (:mod:`hub.core.stats.cumuls.mediateurs`).
 """
 
 from __future__ import annotations
@@ -20,11 +22,21 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hub.core.activites.filtres import FiltresActivites
-from hub.core.activites.models import Accompagnement, Activite
-from hub.core.activites.portee import Portee, PorteeNationale
+from hub.core.activites.models import Activite
+from hub.core.activites.portee import Portee, PorteeEquipe, PorteeMediateur, PorteeNationale
 from hub.core.db.upsert import dialect_name
 from hub.core.stats.comptes import JOUR, TOTAL, Comptes
-from hub.core.stats.cumuls.models import Cumul, CumulActivite, CumulPeriode, EtatCumuls
+from hub.core.stats.cumuls.models import Cumul, CumulPeriode
+from hub.core.stats.cumuls.mediateurs import (
+    Etat,
+    convertir,
+    lire_etat,
+    periode_civile,
+    planifier,
+    selection_suivis,
+    selections_plan,
+    tous_types,
+)
 from hub.core.stats.direct import conditions_hors_periode, periode
 from hub.core.stats.requetes import (
     accompagnements_selon,
@@ -50,21 +62,6 @@ def cumuls_utilisables(portee: Portee, filtres: FiltresActivites) -> bool:
     )
 
 
-async def jours_touches(session: AsyncSession, depuis: sa.ColumnElement[object] | object) -> set[date]:
-    """The days touched since ``depuis`` (see the module)."""
-    modifiees = Activite.modification >= depuis
-    lignes = await session.scalars(
-        sa.union(
-            sa.select(Activite.date).where(modifiees),
-            sa.select(CumulActivite.jour).join(Activite, Activite.id == CumulActivite.activite_id).where(modifiees),
-            sa.select(Activite.date)
-            .join(Accompagnement, Accompagnement.activite_id == Activite.id)
-            .where(Accompagnement.creation >= depuis),
-        )
-    )
-    return set(lignes.all())
-
-
 async def compter_avec_cumuls(
     session: AsyncSession,
     portee: Portee,
@@ -74,18 +71,25 @@ async def compter_avec_cumuls(
 ) -> Comptes | None:
     """The counts of :func:`hub.core.stats.direct.compter`, from the rollup; ``None`` when it
     cannot answer (other filters, or never computed)."""
-    if not cumuls_utilisables(portee, filtres):
+    par_mediateurs = cumuls_mediateurs_utilisables(portee, filtres)
+    if not par_mediateurs and not cumuls_utilisables(portee, filtres):
         return None
-    etat = (
-        await session.execute(
-            sa.select(EtatCumuls.depuis, sa.select(sa.func.min(Cumul.jour)).scalar_subquery(),
-                      sa.select(sa.func.max(Cumul.jour)).scalar_subquery())
-        )
-    ).first()
+    membres = None
+    if isinstance(portee, PorteeMediateur):
+        membres = {portee.mediateur_id: None}
+    elif isinstance(portee, PorteeEquipe):
+        membres = portee.membres
+    etat = await lire_etat(session, None if membres is None else sorted(membres))
     if etat is None:
         return None
-    depuis, premier, dernier = etat
-    touches = sorted(await jours_touches(session, depuis))
+    premier, dernier = etat.premier, etat.dernier
+    if membres is not None:
+        return await _compter_par_mediateurs(session, membres, filtres, fenetre, annee_reference, etat)
+    touches = sorted(etat.jours_touches())
+    civile = periode_civile(filtres.du, filtres.au) if tous_types(filtres) else None
+    # The bénéficiaires not rolled up of a calendar year or month from the rollup: every
+    # mediator's, but those of the touched mediators counted directly.
+    retouches = etat.mediateurs_touches() if civile else set()
     propres = [Cumul.jour.not_in(touches)] if touches else []
     if filtres.types:
         propres.append(Cumul.type.in_(filtres.types))
@@ -124,10 +128,23 @@ async def compter_avec_cumuls(
         )
         .where(Cumul.dimension == TOTAL, *_bornes(*fenetre), *propres)
         .group_by(Cumul.jour),
-        *lignes_beneficiaires(
-            accompagnements_selon([*conditions, dans_periode], sa.not_(cumulable())), annee_reference
-        ),
     ]
+    if civile:
+        niveau, debut = civile
+        selections.append(
+            selection_suivis([(niveau, debut, ""), *((niveau, debut, m) for m in retouches)], retouches)
+        )
+        if retouches:
+            selections += lignes_beneficiaires(
+                accompagnements_selon(
+                    [*conditions, dans_periode, Activite.mediateur_id.in_(sorted(retouches))], sa.not_(cumulable())
+                ),
+                annee_reference,
+            )
+    else:
+        selections += lignes_beneficiaires(
+            accompagnements_selon([*conditions, dans_periode], sa.not_(cumulable())), annee_reference
+        )
     if touches:
         act = activites_comptees(
             [*conditions, Activite.date.in_(touches)], dans_periode, periode(*fenetre), nom="touchees"
@@ -138,7 +155,40 @@ async def compter_avec_cumuls(
             *lignes_anonymes_cumulables(act, annee_reference, par_jour=False),
         ]
     comptes = Comptes()
-    comptes.ajouter((await session.execute(sa.union_all(*selections))).all())
+    comptes.ajouter(convertir((await session.execute(sa.union_all(*selections))).all(), annee_reference))
+    return comptes
+
+
+def cumuls_mediateurs_utilisables(portee: Portee, filtres: FiltresActivites) -> bool:
+    """Whether the per-mediator levels can answer ``portee`` (a mediator or a team) and
+    ``filtres``."""
+    vides = FiltresActivites()
+    return isinstance(portee, (PorteeMediateur, PorteeEquipe)) and all(
+        getattr(filtres, champ) == getattr(vides, champ)
+        for champ in FiltresActivites.__struct_fields__
+        if champ not in FILTRES_CUMULABLES
+    )
+
+
+async def _compter_par_mediateurs(
+    session: AsyncSession,
+    membres: dict[str, date | None],
+    filtres: FiltresActivites,
+    fenetre: tuple[date, date],
+    annee_reference: int,
+    etat: Etat,
+) -> Comptes:
+    """The counts of a mediator or a team (``membres``, each up to their leaving day) from the
+    per-mediator levels (:mod:`hub.core.stats.cumuls.mediateurs`)."""
+    comptes = Comptes()
+    if not membres:
+        return comptes
+    plan = planifier(membres, filtres, fenetre, etat.premier, etat.dernier, etat.jours, etat.beneficiaires_ecrits)
+    selections = selections_plan(plan, filtres, dialect_name(session), annee_reference)
+    if plan.suivis:
+        selections.append(selection_suivis(plan.suivis))
+    if selections:
+        comptes.ajouter(convertir((await session.execute(sa.union_all(*selections))).all(), annee_reference))
     return comptes
 
 

@@ -7,6 +7,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
+from hub.core.beneficiaires.models import Beneficiaire
 from hub.core.db.base import Base
 
 
@@ -64,3 +65,47 @@ class EtatCumuls(Base):
     depuis: Mapped[datetime]
     calcule_le: Mapped[datetime]
     duree: Mapped[float]
+
+
+class CumulMediateur(Base):
+    """Per mediator: the rows of :class:`Cumul` of their activities added up over a calendar
+    year (``niveau`` ``annee``, ``debut`` its 1st January), and their accompagnements per day
+    (``niveau`` ``jour``, dimension ``jour``: the series). Read for a mediator's or a team's
+    statistics."""
+
+    __tablename__ = "stats_cumuls_mediateurs"
+
+    mediateur_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    niveau: Mapped[str] = mapped_column(sa.String(5), primary_key=True)
+    debut: Mapped[date] = mapped_column(primary_key=True)
+    type: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
+    dimension: Mapped[str] = mapped_column(sa.String(30), primary_key=True)
+    valeur: Mapped[str] = mapped_column(sa.String(80), primary_key=True)
+    libelle: Mapped[str | None] = mapped_column(sa.String(200))
+    activites: Mapped[int]
+    accompagnements: Mapped[int]
+
+
+class CumulSuivis(Base):
+    """The bénéficiaires never rolled up per accompagnement (followed, anonymised, or anonymous
+    with a birth year: not ``cumulable``) counted distinct over a calendar year (``niveau``
+    ``annee``) or month (``mois``) starting on ``debut``, among the activities of one mediator
+    (``mediateur_id``; ``""``: every mediator). Such a bénéficiaire is only ever accompanied by
+    its own mediator, so the counts of several mediators add up. Dimensions: those of
+    :func:`hub.core.stats.requetes.lignes_beneficiaires`, but ``naissance`` (valeur ``année de
+    naissance|tranche saisie``) instead of ``tranche_age`` (derived at read time); ``libelle``
+    ``""`` for none; ``nouveaux``: accompagnements flagged « premier accompagnement »."""
+
+    __tablename__ = "stats_cumuls_suivis"
+
+    mediateur_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    niveau: Mapped[str] = mapped_column(sa.String(5), primary_key=True)
+    debut: Mapped[date] = mapped_column(primary_key=True)
+    dimension: Mapped[str] = mapped_column(sa.String(30), primary_key=True)
+    valeur: Mapped[str] = mapped_column(sa.String(80), primary_key=True)
+    libelle: Mapped[str] = mapped_column(sa.String(200), primary_key=True)
+    nombre: Mapped[int]
+
+
+# The bénéficiaires written since the rollup: their mediator's figures are counted directly.
+ix_beneficiaires_modification = sa.Index("ix_beneficiaires_modification", Beneficiaire.__table__.c.modification)

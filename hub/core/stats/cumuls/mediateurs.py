@@ -1,0 +1,460 @@
+"""The per-mediator levels of the rollup: a mediator's or a team's statistics, and the national
+followed bénéficiaires, from the rollup (see ``docs/statistiques.md``).
+
+- :class:`CumulMediateur`: per mediator, the activity dimensions and the anonymous bénéficiaires
+  created for one CRA (additive) per calendar year, and the accompagnements per day (series).
+- :class:`CumulSuivis`: per mediator, and for every mediator (``""``), the other bénéficiaires
+  (followed, anonymised, anonymous with a birth year) counted distinct per calendar year and
+  month, with « nouveaux ». A followed bénéficiaire is only ever accompanied by activities of
+  its own mediator (an activity takes only its mediator's followed bénéficiaires), so the
+  distinct counts of several mediators add up.
+
+A mediator is *touched* when, since ``depuis``, one of their activities was written or got an
+accompagnement (the days touched, as for the national rollup) or one of their bénéficiaires was
+written (an edit, a deletion, a merge). Their touched days are counted directly (a year holding
+one is counted directly for them), and all their non-rolled-up bénéficiaires too (the « premier
+accompagnement » flags and the attributes may have changed anywhere).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import msgspec
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from hub.core.activites.enums import TYPES_ACTIVITE
+from hub.core.activites.filtres import FiltresActivites, conditions_activites
+from hub.core.activites.models import Accompagnement, Activite
+from hub.core.activites.portee import PorteeNationale
+from hub.core.beneficiaires.enums import NON_COMMUNIQUE
+from hub.core.beneficiaires.models import Beneficiaire
+from hub.core.beneficiaires.tranche_age import DERNIERE, SEUILS
+from hub.core.stats.comptes import BENEFICIAIRE, JOUR, NOUVEAUX
+from hub.core.stats.cumuls.models import CumulActivite, CumulMediateur, CumulSuivis
+from hub.core.stats.requetes import (
+    accompagnements_selon,
+    activites_comptees,
+    cumulable,
+    ligne_serie,
+    lignes_activites,
+    lignes_anonymes_cumulables,
+    lignes_beneficiaires,
+)
+
+NAISSANCE = "naissance"
+NIVEAUX_SUIVIS = ("annee", "mois")
+
+
+# --- Rebuild ------------------------------------------------------------------------------------
+
+
+async def calculer_cumuls_mediateurs(session: AsyncSession, dialecte: str, annee_reference: int) -> None:
+    """Fill :class:`CumulMediateur` and :class:`CumulSuivis` (emptied first) from every
+    activity not deleted, in the caller's transaction."""
+    from hub.core.stats.cumuls.calcul import debut_de
+
+    await session.execute(sa.delete(CumulMediateur))
+    await session.execute(sa.delete(CumulSuivis))
+    national = conditions_activites(PorteeNationale(), FiltresActivites())
+    act = activites_comptees(
+        national,
+        sa.true(),
+        sa.true(),
+        nom="act_mediateurs",
+        autres=[Activite.mediateur_id.label("mediateur_id"), debut_de("annee", Activite.date, dialecte).label("annee")],
+    )
+    prefixe = ("mediateur_id", "annee")
+    annees = sa.union_all(
+        *lignes_activites(act, dialecte, par_jour=False, prefixe=prefixe),
+        *lignes_anonymes_cumulables(act, annee_reference, par_jour=False, prefixe=prefixe),
+    ).subquery("annees")
+    colonnes = ["mediateur_id", "niveau", "debut", "type", "dimension", "valeur", "libelle", "activites", "accompagnements"]
+    await session.execute(
+        sa.insert(CumulMediateur).from_select(
+            colonnes,
+            # In the order read (a mediator's rows together on few pages).
+            sa.select(
+                annees.c.mediateur_id, sa.literal("annee"), annees.c.annee, annees.c.type, annees.c.dimension,
+                annees.c.valeur, annees.c.libelle, annees.c.activites, annees.c.accompagnements,
+            ).order_by(annees.c.mediateur_id, annees.c.annee),
+        )
+    )
+    jours = ligne_serie(act, prefixe=("mediateur_id",), par_type=True).subquery("jours")
+    await session.execute(
+        sa.insert(CumulMediateur).from_select(
+            colonnes,
+            sa.select(
+                jours.c.mediateur_id, sa.literal("jour"), jours.c.jour, jours.c.type, sa.literal(JOUR),
+                sa.literal(""), sa.cast(sa.null(), sa.String), sa.literal(0), jours.c.accompagnements,
+            ).order_by(jours.c.mediateur_id, jours.c.jour),
+        )
+    )
+    for niveau in NIVEAUX_SUIVIS:
+        await session.execute(
+            sa.insert(CumulSuivis).from_select(
+                ["mediateur_id", "niveau", "debut", "dimension", "valeur", "libelle", "nombre"],
+                _ordonnees(sa.union_all(*_lignes_suivis(niveau, debut_de(niveau, Activite.date, dialecte)))),
+            )
+        )
+    # Every mediator's (they add up: see the module).
+    await session.execute(
+        sa.insert(CumulSuivis).from_select(
+            ["mediateur_id", "niveau", "debut", "dimension", "valeur", "libelle", "nombre"],
+            sa.select(
+                sa.literal(""), CumulSuivis.niveau, CumulSuivis.debut, CumulSuivis.dimension, CumulSuivis.valeur,
+                CumulSuivis.libelle, sa.func.sum(CumulSuivis.nombre),
+            )
+            .group_by(CumulSuivis.niveau, CumulSuivis.debut, CumulSuivis.dimension, CumulSuivis.valeur, CumulSuivis.libelle)
+            .order_by(CumulSuivis.niveau, CumulSuivis.debut),
+        )
+    )
+
+
+def _ordonnees(union: sa.CompoundSelect) -> sa.Select[Any]:
+    """The rows of ``union`` (mediator, niveau, debut first) in the order they are read."""
+    lignes = union.subquery("suivis")
+    colonnes = list(lignes.c)
+    return sa.select(*colonnes).order_by(colonnes[0], colonnes[1], colonnes[2])
+
+
+def _dimensions_suivis() -> list[tuple[str, Any, Any]]:
+    """(dimension, valeur, libelle) stored for a non-rolled-up bénéficiaire."""
+    return [
+        (BENEFICIAIRE, sa.case((Beneficiaire.anonyme, sa.literal("anonyme")), else_=sa.literal("suivi")), None),
+        ("genre", Beneficiaire.genre, None),
+        (
+            NAISSANCE,
+            sa.func.coalesce(sa.cast(Beneficiaire.annee_naissance, sa.String), "")
+            + "|"
+            + sa.func.coalesce(Beneficiaire.tranche_age, ""),
+            None,
+        ),
+        ("statut", Beneficiaire.statut_social, None),
+        (
+            "commune_beneficiaire",
+            sa.func.coalesce(Beneficiaire.commune_code_insee, NON_COMMUNIQUE),
+            sa.func.coalesce(Beneficiaire.commune, ""),
+        ),
+    ]
+
+
+def _lignes_suivis(niveau: str, debut: sa.ColumnElement[date]) -> list[sa.Select[Any]]:
+    dimensions = _dimensions_suivis()
+    sources = [
+        Activite.suppression.is_(None),
+        sa.not_(cumulable()),
+    ]
+    colonnes = [valeur.label(f"valeur_{rang}") for rang, (_, valeur, _) in enumerate(dimensions)]
+    colonnes += [libelle.label(f"libelle_{rang}") for rang, (_, _, libelle) in enumerate(dimensions) if libelle is not None]
+    paires = (
+        sa.select(Activite.mediateur_id, debut.label("debut"), Accompagnement.beneficiaire_id, *colonnes)
+        .join(Accompagnement, Accompagnement.activite_id == Activite.id)
+        .join(Beneficiaire, Beneficiaire.id == Accompagnement.beneficiaire_id)
+        .where(*sources)
+        .distinct()
+        .cte(f"paires_{niveau}")
+    )
+    selections = []
+    for rang, (dimension, _, libelle) in enumerate(dimensions):
+        valeur = paires.c[f"valeur_{rang}"]
+        texte = sa.literal("") if libelle is None else paires.c[f"libelle_{rang}"]
+        selections.append(
+            sa.select(
+                paires.c.mediateur_id, sa.literal(niveau), paires.c.debut, sa.literal(dimension), valeur, texte,
+                sa.func.count(),
+            ).group_by(paires.c.mediateur_id, paires.c.debut, valeur, texte)
+        )
+    selections.append(
+        sa.select(
+            Activite.mediateur_id, sa.literal(niveau), debut, sa.literal(NOUVEAUX), sa.literal(""), sa.literal(""),
+            sa.func.count(),
+        )
+        .join(Accompagnement, Accompagnement.activite_id == Activite.id)
+        .join(Beneficiaire, Beneficiaire.id == Accompagnement.beneficiaire_id)
+        .where(*sources, Accompagnement.premier_accompagnement.is_(True))
+        .group_by(Activite.mediateur_id, debut)
+    )
+    return selections
+
+
+# --- Reading ------------------------------------------------------------------------------------
+
+
+class Etat(msgspec.Struct):
+    """The rollup's state read with what was written since: ``depuis``, the first and last days
+    it holds, the days touched per mediator and the mediators whose bénéficiaires were written."""
+
+    depuis: datetime
+    premier: date | None
+    dernier: date | None
+    jours: dict[str, set[date]]
+    beneficiaires_ecrits: set[str]
+
+    def jours_touches(self) -> set[date]:
+        return set().union(*self.jours.values())
+
+    def mediateurs_touches(self) -> set[str]:
+        return set(self.jours) | self.beneficiaires_ecrits
+
+
+async def lire_etat(session: AsyncSession, mediateurs: list[str] | None) -> Etat | None:
+    """The rollup's :class:`Etat` (``None``: never computed), the touches of ``mediateurs``
+    only (``None``: all). Two statements: the planner needs the value of ``depuis`` to read the
+    few rows written since by their index."""
+    from hub.core.stats.cumuls.models import Cumul, EtatCumuls
+
+    ligne = (
+        await session.execute(
+            sa.select(
+                EtatCumuls.depuis,
+                sa.select(sa.func.min(Cumul.jour)).scalar_subquery(),
+                sa.select(sa.func.max(Cumul.jour)).scalar_subquery(),
+            )
+        )
+    ).first()
+    if ligne is None:
+        return None
+    depuis, premier, dernier = ligne
+    modifiees = Activite.modification >= depuis
+    des = [Activite.mediateur_id.in_(mediateurs)] if mediateurs is not None else []
+    aucun_jour = sa.cast(sa.null(), sa.Date)
+    lignes = await session.execute(
+        sa.union_all(
+            sa.select(sa.literal("jour"), Activite.mediateur_id, Activite.date).where(modifiees, *des),
+            sa.select(sa.literal("jour"), Activite.mediateur_id, CumulActivite.jour)
+            .join(Activite, Activite.id == CumulActivite.activite_id)
+            .where(modifiees, *des),
+            sa.select(sa.literal("jour"), Activite.mediateur_id, Activite.date)
+            .join(Accompagnement, Accompagnement.activite_id == Activite.id)
+            .where(Accompagnement.creation >= depuis, *des),
+            sa.select(sa.literal("ecrit"), Beneficiaire.mediateur_id, aucun_jour).where(
+                Beneficiaire.modification >= depuis,
+                *([Beneficiaire.mediateur_id.in_(mediateurs)] if mediateurs is not None else []),
+            ),
+        )
+    )
+    jours: dict[str, set[date]] = defaultdict(set)
+    ecrits: set[str] = set()
+    for genre, mediateur_id, jour in lignes.all():
+        if genre == "jour":
+            jours[mediateur_id].add(jour)
+        else:
+            ecrits.add(mediateur_id)
+    return Etat(depuis=depuis, premier=premier, dernier=dernier, jours=dict(jours), beneficiaires_ecrits=ecrits)
+
+
+def periode_civile(du: date | None, au: date | None) -> tuple[str, date] | None:
+    """(``annee`` or ``mois``, first day) when ``du``–``au`` is exactly one calendar year or
+    month; else ``None``."""
+    if du is None or au is None or du.day != 1:
+        return None
+    if du.month == 1 and au == date(du.year, 12, 31):
+        return "annee", du
+    fin_du_mois = date(du.year + du.month // 12, du.month % 12 + 1, 1) - timedelta(days=1)
+    if au == fin_du_mois:
+        return "mois", du
+    return None
+
+
+def tous_types(filtres: FiltresActivites) -> bool:
+    """Whether the type filter keeps every activity (the followed levels are not per type)."""
+    return not filtres.types or set(filtres.types) >= set(TYPES_ACTIVITE)
+
+
+def tranche(valeur: str, annee_reference: int) -> str:
+    """The age band of a ``naissance`` value (:func:`expression_tranche_age` in Python)."""
+    annee, _, saisie = valeur.partition("|")
+    if not annee:
+        return saisie or NON_COMMUNIQUE
+    age = annee_reference - int(annee)
+    return next((bande for seuil, bande in SEUILS if age < seuil), DERNIERE)
+
+
+def selection_suivis(cles: list[tuple[str, date, str]], retranches: frozenset[str] | set[str] = frozenset()) -> sa.Select[Any]:
+    """The rows of :class:`CumulSuivis` of ``cles`` (niveau, debut, mediateur) added up as rows
+    of :class:`~hub.core.stats.comptes.Comptes` (see :func:`lignes_lues`), those of the
+    mediators ``retranches`` subtracted; the values adding up to 0 left out."""
+    nombre: Any = CumulSuivis.nombre
+    if retranches:
+        nombre = sa.case((CumulSuivis.mediateur_id.in_(sorted(retranches)), -CumulSuivis.nombre), else_=CumulSuivis.nombre)
+    parties = defaultdict(list)
+    for niveau, debut, mediateur_id in cles:
+        parties[(niveau, debut)].append(mediateur_id)
+    return (
+        sa.select(
+            sa.cast(sa.null(), sa.Date),
+            CumulSuivis.dimension,
+            sa.cast(sa.literal(""), sa.String),
+            CumulSuivis.valeur,
+            sa.func.nullif(CumulSuivis.libelle, ""),
+            sa.literal(0),
+            sa.func.sum(nombre),
+        )
+        .where(
+            sa.or_(
+                *(
+                    sa.and_(CumulSuivis.niveau == niveau, CumulSuivis.debut == debut, CumulSuivis.mediateur_id.in_(ids))
+                    for (niveau, debut), ids in parties.items()
+                )
+            )
+        )
+        .group_by(CumulSuivis.dimension, CumulSuivis.valeur, CumulSuivis.libelle)
+        .having(sa.func.sum(nombre) != 0)
+    )
+
+
+def convertir(lignes: list[Any], annee_reference: int) -> list[Any]:
+    """The ``naissance`` rows of :func:`selection_suivis` as ``tranche_age`` rows, the band
+    derived at ``annee_reference`` (as :func:`expression_tranche_age` does)."""
+    return [
+        (jour, "tranche_age", type_, tranche(valeur, annee_reference), libelle, activites, nombre)
+        if dimension == NAISSANCE
+        else (jour, dimension, type_, valeur, libelle, activites, nombre)
+        for jour, dimension, type_, valeur, libelle, activites, nombre in lignes
+    ]
+
+
+class Plan(msgspec.Struct):
+    """What each mediator of a scope reads from the rollup and what is counted directly."""
+
+    annees: list[tuple[str, date]] = []  # (mediator, 1st January) read from CumulMediateur
+    serie: list[sa.ColumnElement[bool]] = []  # conditions on CumulMediateur 'jour' rows
+    directes: list[sa.ColumnElement[bool]] = []  # activities counted directly (period)
+    directes_serie: list[sa.ColumnElement[bool]] = []  # activities counted directly (series)
+    suivis: list[tuple[str, date, str]] = []  # CumulSuivis keys
+    suivis_directs: list[sa.ColumnElement[bool]] = []  # activities whose followed are counted directly
+
+
+def planifier(
+    membres: dict[str, date | None],
+    filtres: FiltresActivites,
+    fenetre: tuple[date, date],
+    premier: date | None,
+    dernier: date | None,
+    jours: dict[str, set[date]],
+    beneficiaires_ecrits: set[str],
+) -> Plan:
+    """Split the period of each member (up to their leaving day) between the rollup and the
+    direct queries (see the module)."""
+    plan = Plan(annees=[], serie=[], directes=[], directes_serie=[], suivis=[], suivis_directs=[])
+    civile_possible = tous_types(filtres)
+    for mediateur_id, fin in sorted(membres.items()):
+        du = filtres.du
+        au = filtres.au if fin is None else (fin if filtres.au is None else min(fin, filtres.au))
+        touches = jours.get(mediateur_id, set())
+        le_mediateur = Activite.mediateur_id == mediateur_id
+        if du is None or au is None or du <= au:
+            annees = [
+                annee
+                for annee in (range(premier.year, dernier.year + 1) if premier and dernier else [])
+                if (du is None or du <= date(annee, 1, 1))
+                and (au is None or date(annee, 12, 31) <= au)
+                and not any(jour.year == annee for jour in touches)
+            ]
+            plan.annees += [(mediateur_id, date(annee, 1, 1)) for annee in annees]
+            for de, a in plages_hors(du, au, annees):
+                plan.directes.append(sa.and_(le_mediateur, *_bornes(de, a)))
+            bornes = _bornes(du, au)
+            civile = periode_civile(du, au)
+            if civile_possible and civile and not touches and mediateur_id not in beneficiaires_ecrits:
+                plan.suivis.append((civile[0], civile[1], mediateur_id))
+            else:
+                plan.suivis_directs.append(sa.and_(le_mediateur, *bornes))
+        fin_serie = fenetre[1] if fin is None else min(fin, fenetre[1])
+        if fin_serie >= fenetre[0]:
+            dans_fenetre = [CumulMediateur.debut >= fenetre[0], CumulMediateur.debut <= fin_serie]
+            exclus = [CumulMediateur.debut.not_in(sorted(touches))] if touches else []
+            plan.serie.append(sa.and_(CumulMediateur.mediateur_id == mediateur_id, *dans_fenetre, *exclus))
+            touches_fenetre = sorted(jour for jour in touches if fenetre[0] <= jour <= fin_serie)
+            if touches_fenetre:
+                plan.directes_serie.append(sa.and_(le_mediateur, Activite.date.in_(touches_fenetre)))
+    return plan
+
+
+def _bornes(du: date | None, au: date | None) -> list[sa.ColumnElement[bool]]:
+    return [*([Activite.date >= du] if du else []), *([Activite.date <= au] if au else [])]
+
+
+def plages_hors(du: date | None, au: date | None, annees: list[int]) -> list[tuple[date | None, date | None]]:
+    """The days from ``du`` to ``au`` (``None``: unbounded) but the calendar years ``annees``
+    (inside them, ascending), as ranges."""
+    plages: list[tuple[date | None, date | None]] = []
+    courant = du
+    for annee in annees:
+        if courant is None or courant < date(annee, 1, 1):
+            plages.append((courant, date(annee, 1, 1) - timedelta(days=1)))
+        courant = date(annee + 1, 1, 1)
+    if courant is None or au is None or courant <= au:
+        plages.append((courant, au))
+    return plages
+
+
+def selections_plan(
+    plan: Plan, filtres: FiltresActivites, dialecte: str, annee_reference: int
+) -> list[sa.Select[Any]]:
+    """The statement's selects for ``plan`` (rows of :class:`~hub.core.stats.comptes.Comptes`),
+    but those of :class:`CumulSuivis` (:func:`selection_suivis`)."""
+    types = [CumulMediateur.type.in_(filtres.types)] if filtres.types else []
+    selections: list[sa.Select[Any]] = []
+    if plan.annees:
+        parties = defaultdict(list)
+        for mediateur_id, debut in plan.annees:
+            parties[debut].append(mediateur_id)
+        selections.append(
+            sa.select(
+                sa.cast(sa.null(), sa.Date),
+                CumulMediateur.dimension,
+                CumulMediateur.type,
+                CumulMediateur.valeur,
+                sa.func.max(CumulMediateur.libelle),
+                sa.func.sum(CumulMediateur.activites),
+                sa.func.sum(CumulMediateur.accompagnements),
+            )
+            .where(
+                CumulMediateur.niveau == "annee",
+                sa.or_(
+                    *(
+                        sa.and_(CumulMediateur.debut == debut, CumulMediateur.mediateur_id.in_(ids))
+                        for debut, ids in parties.items()
+                    )
+                ),
+                *types,
+            )
+            .group_by(CumulMediateur.dimension, CumulMediateur.type, CumulMediateur.valeur)
+        )
+    if plan.serie:
+        selections.append(
+            sa.select(
+                CumulMediateur.debut,
+                sa.cast(sa.literal(JOUR), sa.String),
+                sa.cast(sa.literal(""), sa.String),
+                sa.cast(sa.literal(""), sa.String),
+                sa.cast(sa.null(), sa.String),
+                sa.literal(0),
+                sa.func.sum(CumulMediateur.accompagnements),
+            )
+            .where(CumulMediateur.niveau == "jour", sa.or_(*plan.serie), *types)
+            .group_by(CumulMediateur.debut)
+        )
+    base = conditions_activites(PorteeNationale(), msgspec.structs.replace(FiltresActivites(), types=filtres.types))
+    if plan.directes or plan.directes_serie:
+        act = activites_comptees(
+            [*base, sa.or_(*plan.directes, *plan.directes_serie)],
+            sa.or_(sa.false(), *plan.directes),
+            sa.or_(sa.false(), *plan.directes_serie),
+            nom="directes",
+        )
+        selections += [
+            *lignes_activites(act, dialecte, par_jour=False),
+            ligne_serie(act),
+            *lignes_anonymes_cumulables(act, annee_reference, par_jour=False),
+        ]
+    if plan.suivis_directs:
+        selections += lignes_beneficiaires(
+            accompagnements_selon([*base, sa.or_(*plan.suivis_directs)], sa.not_(cumulable())), annee_reference
+        )
+    return selections

@@ -1,0 +1,193 @@
+"""The per-mediator levels of the rollup give exactly the numbers of the direct queries for a
+mediator, a team (a member who left included) and the national followed bénéficiaires of a
+calendar year or month: right after the job ran, and after further writes (activities,
+bénéficiaires edited, merged or deleted); and they are actually read."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hub.core.activites.filtres import FiltresActivites
+from hub.core.activites.portee import Portee, PorteeEquipe, PorteeMediateur, PorteeNationale
+from hub.core.beneficiaires.inputs import BeneficiaireInput
+from hub.core.beneficiaires.service import modifier_beneficiaire
+from hub.core.hub import Hub
+from hub.core.stats import calculer_statistiques
+from hub.core.stats.cumuls import lecture, mediateurs
+from hub.core.stats.cumuls.calcul import rafraichir_cumuls
+from hub.core.stats.cumuls.models import CumulMediateur, CumulSuivis
+from hub.core.stats.series import fenetre
+from tests.core.activites.support import mediateur_en_poste
+from tests.core.activites.test_proprietes import Scenario, operations
+
+AUJOURD_HUI = date(2025, 4, 1)
+_numeros = itertools.count()
+
+ANNEE = FiltresActivites(du=date(2025, 1, 1), au=date(2025, 12, 31))
+FEVRIER = FiltresActivites(du=date(2025, 2, 1), au=date(2025, 2, 28))
+JANVIER_COLLECTIFS = FiltresActivites(du=date(2025, 1, 1), au=date(2025, 1, 31), types=["collectif"])
+CIVILES = [ANNEE, FEVRIER, FiltresActivites(du=date(2025, 1, 1), au=date(2025, 1, 31))]
+AUTRES = [
+    FiltresActivites(),
+    FiltresActivites(du=date(2025, 2, 3), au=date(2025, 3, 21)),
+    FiltresActivites(du=date(2024, 1, 1), au=date(2025, 12, 31)),
+    JANVIER_COLLECTIFS,
+    FiltresActivites(au=date(2025, 2, 3), types=["individuel"]),
+]
+
+edition = st.tuples(
+    st.just("editer"),
+    st.integers(min_value=0, max_value=20),
+    st.sampled_from([None, "feminin", "masculin"]),
+    st.sampled_from([None, 1950, 2010]),
+    st.booleans(),
+)
+etapes = st.lists(
+    st.tuples(st.integers(min_value=0, max_value=1), st.one_of(operations, st.lists(edition, min_size=1, max_size=2))),
+    min_size=1,
+    max_size=3,
+)
+
+
+async def _appliquer(hub: Hub, scenario: Scenario, etape: tuple[Any, ...]) -> None:
+    async with hub.session() as session, session.begin():
+        if etape[0] != "editer":
+            await scenario.appliquer(session, *etape)
+            return
+        if not scenario.suivis:
+            return
+        _, rang, genre, annee, commune = etape
+        donnees = BeneficiaireInput(
+            prenom="Édité", nom="M", genre=genre, annee_naissance=annee,
+            **({"commune": "Reims", "commune_code_postal": "51100", "commune_code_insee": "51454"} if commune else {}),
+        )
+        await modifier_beneficiaire(session, scenario.qui.id, scenario.suivis[rang % len(scenario.suivis)], donnees, par=None)
+
+
+class Espion:
+    """Records what :func:`compter_avec_cumuls` read from the per-mediator levels."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.plans: list[mediateurs.Plan] = []
+        self.suivis: list[list[tuple[str, date, str]]] = []
+        planifier, selection = mediateurs.planifier, mediateurs.selection_suivis
+
+        def planifier_espion(*args: Any) -> mediateurs.Plan:
+            self.plans.append(planifier(*args))
+            return self.plans[-1]
+
+        def selection_espion(cles: Any, *args: Any) -> Any:
+            self.suivis.append(list(cles))
+            return selection(cles, *args)
+
+        monkeypatch.setattr(lecture, "planifier", planifier_espion)
+        monkeypatch.setattr(lecture, "selection_suivis", selection_espion)
+
+    def vider(self) -> None:
+        self.plans.clear()
+        self.suivis.clear()
+
+
+def _portees(scenarios: list[Scenario]) -> list[Portee]:
+    premier, second = (scenario.qui.id for scenario in scenarios)
+    return [
+        PorteeNationale(),
+        PorteeMediateur(premier),
+        PorteeEquipe("coordination", {premier: None, second: date(2025, 2, 3)}),
+        PorteeEquipe("coordination", {premier: None, second: None}),
+    ]
+
+
+async def _identiques(hub: Hub, portee: Portee, filtres: FiltresActivites) -> None:
+    async with hub.session() as session:
+        assert await lecture.compter_avec_cumuls(session, portee, filtres, fenetre(filtres.au or AUJOURD_HUI), 2025)
+        avec = await calculer_statistiques(session, portee, filtres, aujourd_hui=AUJOURD_HUI)
+        sans = await calculer_statistiques(session, portee, filtres, aujourd_hui=AUJOURD_HUI, cumuls=False)
+    assert avec == sans, (portee, filtres)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(avant=etapes, apres=etapes)
+async def test_the_per_mediator_levels_equal_the_direct_queries_before_and_after_further_writes(
+    hub: Hub, monkeypatch: pytest.MonkeyPatch, avant: list[tuple[int, list[tuple[Any, ...]]]],
+    apres: list[tuple[int, list[tuple[Any, ...]]]],
+) -> None:
+    espion = Espion(monkeypatch)
+    scenarios = []
+    for _ in range(2):
+        scenario = Scenario(hub, await mediateur_en_poste(hub, f"niveaux{next(_numeros)}@exemple.fr"))
+        await _appliquer(hub, scenario, ("beneficiaire",))
+        await _appliquer(hub, scenario, ("individuel", "2025-02-03", 0))
+        scenarios.append(scenario)
+    for qui, suite in avant:
+        for etape in suite:
+            await _appliquer(hub, scenarios[qui], etape)
+    await rafraichir_cumuls(hub, marge=timedelta(0))
+    portees = _portees(scenarios)
+    # Right after the job: every mediator's whole year and followed bénéficiaires are read.
+    for portee in portees:
+        for filtres in CIVILES:
+            espion.vider()
+            await _identiques(hub, portee, filtres)
+            assert espion.suivis, (portee, filtres)
+            if not isinstance(portee, PorteeNationale):
+                membres = 1 if isinstance(portee, PorteeMediateur) else 2
+                plan = espion.plans[-1]
+                assert not plan.suivis_directs or (portee == portees[2] and filtres is not CIVILES[2])
+                if filtres is ANNEE:
+                    assert len(plan.annees) == membres - (portee == portees[2])
+        for filtres in AUTRES:
+            await _identiques(hub, portee, filtres)
+    for qui, suite in apres:
+        for etape in suite:
+            await _appliquer(hub, scenarios[qui], etape)
+    for portee in portees:
+        for filtres in [*CIVILES, *AUTRES]:
+            await _identiques(hub, portee, filtres)
+
+
+async def test_the_levels_hold_each_mediators_year_series_and_followed(hub: Hub) -> None:
+    scenario = Scenario(hub, await mediateur_en_poste(hub, "niveaux@exemple.fr"))
+    for etape in (("beneficiaire",), ("individuel", "2025-02-03", 0), ("individuel", "2025-03-21", 0),
+                  ("individuel", "2024-12-31", None)):
+        await _appliquer(hub, scenario, etape)
+    await _appliquer(hub, scenario, ("editer", 0, "feminin", 1950, True))
+    await rafraichir_cumuls(hub, marge=timedelta(0))
+    async with hub.session() as session:
+        totaux = dict(
+            (
+                await session.execute(
+                    sa.select(CumulMediateur.debut, sa.func.sum(CumulMediateur.accompagnements))
+                    .where(CumulMediateur.mediateur_id == scenario.qui.id, CumulMediateur.dimension == "total")
+                    .group_by(CumulMediateur.debut)
+                )
+            ).all()
+        )
+        suivis = set(
+            (
+                await session.execute(
+                    sa.select(CumulSuivis.mediateur_id, CumulSuivis.niveau, CumulSuivis.debut, CumulSuivis.valeur,
+                              CumulSuivis.nombre)
+                    .where(CumulSuivis.dimension == "naissance")
+                )
+            ).all()
+        )
+    assert totaux == {date(2024, 1, 1): 1, date(2025, 1, 1): 2}
+    for qui in (scenario.qui.id, ""):
+        assert (qui, "annee", date(2025, 1, 1), "1950|soixante_dix_plus", 1) in suivis
+        assert (qui, "mois", date(2025, 2, 1), "1950|soixante_dix_plus", 1) in suivis
+    assert mediateurs.tranche("1950|", 2025) == "soixante_dix_plus"
+    assert mediateurs.tranche("|douze_dix_huit", 2025) == "douze_dix_huit"
+    assert mediateurs.tranche("|", 2025) == "non_communique"
+    assert mediateurs.periode_civile(date(2025, 1, 1), date(2025, 12, 31)) == ("annee", date(2025, 1, 1))
+    assert mediateurs.periode_civile(date(2024, 2, 1), date(2024, 2, 29)) == ("mois", date(2024, 2, 1))
+    assert mediateurs.periode_civile(date(2025, 1, 1), date(2025, 2, 28)) is None
+    assert mediateurs.plages_hors(None, None, [2025]) == [(None, date(2024, 12, 31)), (date(2026, 1, 1), None)]
+    assert mediateurs.plages_hors(date(2025, 1, 1), date(2025, 12, 31), [2025]) == []
