@@ -85,7 +85,9 @@ class PagedQuery(Generic[T]):
             for record in page.records:
                 yield record
 
-    def _page(self, number: int, body: Any) -> Page[T]:
+    def enveloppe(self, body: Any) -> tuple[list[Any], Meta]:
+        """The ``<root>`` list and the ``meta`` of a page's body; :class:`ConfigError` when
+        either is missing or unreadable."""
         items = body.get(self.root) if isinstance(body, dict) else None
         if not isinstance(items, list):
             raise ConfigError(
@@ -93,9 +95,12 @@ class PagedQuery(Generic[T]):
                 "vérifiez l'adresse de l'instance (API v1 attendue)"
             )
         try:
-            meta = msgspec.convert(body.get("meta") or {}, Meta)
+            return items, msgspec.convert(body.get("meta") or {}, Meta)
         except msgspec.ValidationError as exc:
             raise ConfigError(f"{PARTNER} ({self.path}) : pagination illisible ({exc})") from None
+
+    def _page(self, number: int, body: Any) -> Page[T]:
+        items, meta = self.enveloppe(body)
         raw, records, errors = [], [], []
         for item in items:
             raw.append(normalize_datetimes(item)[0])

@@ -19,13 +19,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import msgspec
-
-from connectors.errors import ConfigError
 from connectors.rdv_service_public import PagedQuery
 from connectors.rdv_service_public.datetimes import is_datetime_key, parse_datetime
-from connectors.rdv_service_public.failures import PARTNER
-from connectors.rdv_service_public.pagination import Meta, Page
+from connectors.rdv_service_public.pagination import Page
 
 _RUBY = re.compile(r"(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) (?:([+-]\d{2})(\d{2})|UTC)\Z")
 
@@ -66,15 +62,6 @@ class PagesBrutes(PagedQuery[Any]):
         return cls(query.session, query.path, query.root, query.record_type, query.params)
 
     def _page(self, number: int, body: Any) -> Page[Any]:
-        items = body.get(self.root) if isinstance(body, dict) else None
-        if not isinstance(items, list):
-            raise ConfigError(
-                f"{PARTNER} ({self.path}) a répondu sans liste « {self.root} » : "
-                "vérifiez l'adresse de l'instance (API v1 attendue)"
-            )
-        try:
-            meta = msgspec.convert(body.get("meta") or {}, Meta)
-        except msgspec.ValidationError as exc:
-            raise ConfigError(f"{PARTNER} ({self.path}) : pagination illisible ({exc})") from None
+        items, meta = self.enveloppe(body)
         normaliser(items)
         return Page(number, meta.next_page, meta.total_count, items, [], [])
