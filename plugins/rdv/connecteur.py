@@ -7,7 +7,8 @@ it starts, so each run reads the whole window again; the engine's upsert writes 
 changed (a run with no change writes nothing). Both streams are incremental, never full
 refresh: an account that cannot be read must not see its mirror deleted. Their cursor is the
 first day of the windows read (``lu_depuis``). Pages are read raw (:mod:`plugins.rdv.lecture`):
-the engine validates each record once.
+the engine validates each record once, and the ``rdvs`` stream keeps each record's fingerprint
+(``rdv_rdv.empreinte``), so an RDV read again unchanged is not even validated.
 
 Per account, a token refused even after one refresh marks that account ``needs_reauth``
 (:func:`plugins.rdv.comptes.marquer_a_reconnecter`) and the run goes on with the others: one
@@ -32,7 +33,7 @@ from connectors.rdv_service_public.instances import host_root
 from hub.core.chiffrement import Illisible
 from hub.core.sync.connector import Connector, Stream
 from plugins.rdv import comptes
-from plugins.rdv.lecture import PagesBrutes
+from plugins.rdv.lecture import PagesBrutes, preparer
 from plugins.rdv.lignes import OrganisationLue, RdvLu, annoter, organisation_en_ligne, rdv_en_ligne
 from plugins.rdv.models import Compte, Organisation, Rdv
 from plugins.rdv.reglages import reglages
@@ -66,11 +67,12 @@ class RdvServicePublic(Connector):
     streams = (
         Stream(
             name="organisations", table=Organisation.__table__, record_type=OrganisationLue, primary_key="cle",
-            to_row=organisation_en_ligne, cursor_field="lu_depuis", sorted=False,
+            to_row=organisation_en_ligne, cursor_field="lu_depuis", sorted=False, prepare=preparer,
         ),
         Stream(
             name="rdvs", table=Rdv.__table__, record_type=RdvLu, primary_key="cle",
-            to_row=rdv_en_ligne, cursor_field="lu_depuis", sorted=False,
+            to_row=rdv_en_ligne, cursor_field="lu_depuis", sorted=False, prepare=preparer,
+            fingerprint_column="empreinte",
         ),
     )
     hub: ClassVar[Hub]

@@ -12,8 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from connectors.errors import RecordError
 from connectors.rdv_service_public.datetimes import normalize_datetimes
 from hub.core.db.base import utcnow
-from hub.core.db.upsert import UpsertCounts, upsert
+from hub.core.db.upsert import UpsertCounts
 from hub.core.settings import french_validation_message
+from hub.core.sync.batch import upsert_stream_rows
 from hub.core.sync.models import ConnectorInstance
 from plugins.rdv.connecteur import KIND, RdvServicePublic
 from plugins.rdv.lignes import annoter, cle
@@ -37,12 +38,14 @@ def ligne(stream_name: str, instance_id: str, compte: Compte, raw: Any) -> dict[
         record = msgspec.convert(annoter(normalise, compte.agent_id, compte.depuis), stream.record_type)
     except msgspec.ValidationError as exc:
         raise RecordError(f"enregistrement invalide : {french_validation_message(str(exc))}") from None
-    return {**stream.to_row(record), "instance_id": instance_id, stream.deleted_column: None}
+    row = {**stream.to_row(record), "instance_id": instance_id, stream.deleted_column: None}
+    if stream.fingerprint_column is not None:
+        row[stream.fingerprint_column] = None
+    return row
 
 
 async def enregistrer(session: AsyncSession, stream_name: str, lignes: list[dict[str, Any]]) -> UpsertCounts:
-    stream = RdvServicePublic.stream(stream_name)
-    return await upsert(session, stream.table, lignes, keys=("instance_id", stream.primary_key))
+    return await upsert_stream_rows(session, RdvServicePublic.stream(stream_name), lignes)
 
 
 async def supprimer(session: AsyncSession, stream_name: str, instance_id: str, compte: Compte, partner_id: int) -> None:

@@ -85,7 +85,9 @@ class Organisation(Base):
 class Rdv(Base):
     """An RDV of the account's agent. ``participations``: ``[{id, statut, usager}]``, ``usager``
     being ``{id, prenom, nom, email, telephone, naissance}`` or ``None`` (:mod:`plugins.rdv.lignes`);
-    ``cra_decline``: the mediator said no CRA is to be recorded for it."""
+    ``cra_decline``: the mediator said no CRA is to be recorded for it. ``empreinte``: the sync's
+    fingerprint of the record read (:class:`hub.core.sync.connector.Stream`), ``None`` when the
+    row was last written outside a sync (webhook, polling, status set from the hub)."""
 
     __tablename__ = "rdv_rdv"
     __table_args__ = (sa.UniqueConstraint("instance_id", "cle"), sa.Index("ix_rdv_rdv_agent_debut", "agent_id", "debut"))
@@ -111,6 +113,7 @@ class Rdv(Base):
     participations: Mapped[Any] = mapped_column(sa.JSON, default=list)
     cra_decline: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     supprime_le: Mapped[datetime | None]
+    empreinte: Mapped[str | None] = mapped_column(sa.String(32))
 
 
 class Usager(Base):

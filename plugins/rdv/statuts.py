@@ -88,5 +88,5 @@ async def changer_statut(hub: Hub, principal: Principal, cle: str, statut: str) 
     except (TransientError, ConfigError) as exc:
         raise Refus(f"Le statut n'a pas pu être envoyé ({exc}) : réessayez dans quelques minutes.", 503) from None
     async with hub.session() as session, session.begin():
-        await session.execute(sa.update(Rdv).where(Rdv.id == rdv.id).values(statut=nouveau))
+        await session.execute(sa.update(Rdv).where(Rdv.id == rdv.id).values(statut=nouveau, empreinte=None))
     return nouveau

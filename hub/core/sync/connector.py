@@ -25,6 +25,19 @@ class Stream(msgspec.Struct, frozen=True, kw_only=True):
     ``>=`` it); when ``sorted`` the cursor advances after every page, otherwise only at the end of
     a complete run. ``full_refresh`` streams read everything and soft-delete (sets
     ``deleted_column``) the rows not seen, only when the run completes.
+
+    ``prepare`` (optional) turns a raw record into what ``record_type`` validates (a partner's
+    own date format, say); it runs on each record the engine validates, and may rewrite it in
+    place (a dead letter then keeps the prepared record: ``prepare`` must accept its own output).
+
+    ``fingerprint_column`` (optional) names a text column where the engine keeps a digest of
+    each raw record as read: a record read again with the same digest, for a row not
+    soft-deleted, counts as unchanged without being validated nor compared — what makes a
+    partner without a "modified since" filter cheap to read again. The record is found by its
+    partner id as a dead letter names it (its ``primary_key`` field, else its ``id``); a sorted
+    incremental stream cannot keep fingerprints (its cursor comes from the validated records). Bump ``revision`` when ``to_row``
+    (or ``prepare``) changes: every row is then mapped again at the next run. Anything that
+    writes the table outside the engine must set the column to ``None``.
     """
 
     name: str
@@ -36,6 +49,9 @@ class Stream(msgspec.Struct, frozen=True, kw_only=True):
     sorted: bool = True
     mode: Literal["incremental", "full_refresh"] = "incremental"
     deleted_column: str = "supprime_le"
+    prepare: Callable[[Any], Any] | None = None
+    fingerprint_column: str | None = None
+    revision: int = 1
 
     def __post_init__(self) -> None:
         problem = _declaration_problem(self)
@@ -55,6 +71,11 @@ def _declaration_problem(stream: Stream) -> str | None:
         return "un flux incrémental doit nommer son cursor_field"
     if stream.mode == "full_refresh" and stream.deleted_column not in columns:
         return f"un flux en rafraîchissement complet a besoin de la colonne {stream.deleted_column}"
+    if stream.fingerprint_column is not None:
+        if stream.fingerprint_column not in columns:
+            return f"colonne d'empreinte manquante : {stream.fingerprint_column}"
+        if stream.mode == "incremental" and stream.sorted:
+            return "un flux incrémental trié ne peut pas avoir d'empreinte (son curseur vient des enregistrements validés)"
     return None
 
 

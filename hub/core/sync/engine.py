@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import inspect
 import logging
-from collections.abc import Awaitable, Callable
+import time
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -21,10 +22,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from connectors.errors import AuthError, ConfigError, ConnectorError, TransientError
 from hub.core.db.base import utcnow
-from hub.core.db.upsert import UpsertCounts, upsert
+from hub.core.db.planner import analyze_if_never_analyzed
+from hub.core.db.upsert import UpsertCounts
 from hub.core.sync import lease
 from hub.core.backoff import backoff_delay
-from hub.core.sync.batch import Batch, prepare_batch
+from hub.core.sync.ahead import read_ahead
+from hub.core.sync.batch import Batch, prepare_batch, upsert_stream_rows
+from hub.core.sync.deadletters import record_key
+from hub.core.sync.fingerprints import stored_fingerprints
 from hub.core.sync.connector import Stream
 from hub.core.sync.cursor import decode_cursor, encode_cursor, latest_cursor
 from hub.core.sync.http import connector_http_client
@@ -42,6 +47,9 @@ __all__ = ["Progress", "SyncReport", "run_stream"]
 Progress = Callable[[SyncReport], Awaitable[None] | None]
 
 logger = logging.getLogger("hub.sync")
+
+# A run's counters in ``sync_run`` lag at most this much behind the batches that write nothing.
+CHECKPOINT_SECONDS = 2.0
 
 
 class LeaseLost(Exception):
@@ -166,6 +174,8 @@ class _Run:
     report: SyncReport
     newest: Any = None  # greatest cursor value read so far (typed)
     seen: set[str] = field(default_factory=set)  # partner ids met by a full refresh
+    statistics_checked: bool = False
+    saved_at: float = 0.0  # time.monotonic() of the last save of the report
 
     @property
     def stream(self) -> Stream:
@@ -176,43 +186,66 @@ class _Run:
         return self.stream.mode == "incremental" and self.stream.sorted
 
     async def pump(self, progress: Progress | None) -> None:
-        """Read every page and write each one in its own transaction."""
+        """Read every page and write each one in its own transaction, the next page being read
+        meanwhile (:func:`~hub.core.sync.ahead.read_ahead`)."""
         incremental = self.stream.mode == "incremental"
         start = decode_cursor(self.stream, self.report.cursor_before) if incremental else None
         self.newest = start
         resolved = self.target.resolved
         async with connector_http_client(self.hub) as http:
             pages = resolved.connector(resolved.config, http=http).read(self.stream, start)
+            ahead = read_ahead(pages)
             try:
-                async for page in pages:
-                    batch = prepare_batch(self.stream, resolved.id, page)
-                    if batch.read:
-                        await self._write(batch)
-                        await _notify(progress, self.report)
+                async with self.hub.session() as session:  # one connection for the run's pages
+                    async for page in ahead:
+                        if page:
+                            await self._write(session, page)
+                            await _notify(progress, self.report)
             finally:
+                await ahead.aclose()  # cancels the read in flight before the connector is closed
                 aclose = getattr(pages, "aclose", None)
                 if aclose is not None:
                     await aclose()
 
-    async def _write(self, batch: Batch) -> None:
-        newest = latest_cursor(self.stream, self.newest, batch.records)
-        cursor = encode_cursor(newest) if self.advances_per_batch else self.report.cursor_after
-        async with self.hub.session() as session, session.begin():
-            await self._renew(session)
-            counts = await upsert(session, self.stream.table, batch.rows, keys=("instance_id", self.stream.primary_key))
-            if batch.dead_letters:
-                common = {"run_id": self.report.run_id, "instance_id": self.report.instance_id, "stream": self.stream.name}
-                await session.execute(sa.insert(DeadLetter), [{**common, **letter} for letter in batch.dead_letters])
+    async def _write(self, session: AsyncSession, page: Sequence[Any]) -> None:
+        """Validate the page, upsert its rows, dead-letter its bad records, advance the cursor
+        and save the report.
+
+        A page that changes nothing (every row unchanged, the cursor where it was) costs only
+        the lookup of its stored rows (or fingerprints): the lease and the run's counters are
+        saved with it every :data:`CHECKPOINT_SECONDS` only, and always by the pages that write.
+        """
+        async with session.begin():
+            known = await self._known_fingerprints(session, page)
+            batch = prepare_batch(self.stream, self.report.instance_id, page, known)
+            newest = latest_cursor(self.stream, self.newest, batch.records)
+            cursor = encode_cursor(newest) if self.advances_per_batch else self.report.cursor_after
+            counts = await upsert_stream_rows(session, self.stream, batch.rows)
+            if counts.inserted and not self.statistics_checked:
+                self.statistics_checked = await analyze_if_never_analyzed(session, self.stream.table) or True
             report = _with_batch(self.report, batch, counts, cursor)
-            if self.advances_per_batch:
-                await session.execute(
-                    sa.update(SyncState).where(*self._state_key()).values(cursor=cursor)
-                    .execution_options(synchronize_session=False)
-                )
-            await self._save(session, report)
+            writes = counts.inserted or counts.updated or batch.dead_letters or cursor != self.report.cursor_after
+            if writes or time.monotonic() - self.saved_at >= CHECKPOINT_SECONDS:
+                await self._renew(session)
+                if batch.dead_letters:
+                    common = {"run_id": report.run_id, "instance_id": report.instance_id, "stream": self.stream.name}
+                    await session.execute(sa.insert(DeadLetter), [{**common, **letter} for letter in batch.dead_letters])
+                if self.advances_per_batch:
+                    await session.execute(
+                        sa.update(SyncState).where(*self._state_key()).values(cursor=cursor)
+                        .execution_options(synchronize_session=False)
+                    )
+                await report.save(session)
+                self.saved_at = time.monotonic()
         self.report, self.newest = report, newest
         if self.stream.mode == "full_refresh":
             self.seen |= batch.seen
+
+    async def _known_fingerprints(self, session: AsyncSession, page: Sequence[Any]) -> dict[str, str] | None:
+        if self.stream.fingerprint_column is None:
+            return None
+        keys = [key for raw in page if (key := record_key(raw, self.stream.primary_key)) is not None]
+        return await stored_fingerprints(session, self.stream, self.report.instance_id, keys) if keys else None
 
     async def complete(self) -> None:
         """Finish a run that read every page: deletions, cursor of unsorted streams, next run."""
@@ -233,7 +266,7 @@ class _Run:
             lease.release(state, self.owner)
             instance = await session.get_one(ConnectorInstance, report.instance_id)
             instance.last_success_at = now
-            await self._save(session, report)
+            await report.save(session)
         self.report = report
 
     async def fail(self, error: BaseException) -> None:
@@ -244,7 +277,7 @@ class _Run:
             self.report, status="failed", finished_at=now, error_type=error_type, error_message=message
         )
         async with self.hub.session() as session, session.begin():
-            await self._save(session, self.report)
+            await self.report.save(session)
             state = await self._state(session)
             if state.lease_owner != self.owner:
                 return
@@ -267,9 +300,6 @@ class _Run:
         if not await lease.renew(session, self.report.instance_id, self.stream.name, self.owner, utcnow()):
             raise LeaseLost("le bail du flux a expiré et une autre exécution l'a repris")
 
-    async def _save(self, session: AsyncSession, report: SyncReport) -> None:
-        run = await session.get_one(SyncRun, report.run_id)
-        report.copy_to(run)
 
 
 def _with_batch(report: SyncReport, batch: Batch, counts: UpsertCounts, cursor: Any) -> SyncReport:
@@ -280,7 +310,7 @@ def _with_batch(report: SyncReport, batch: Batch, counts: UpsertCounts, cursor: 
         read=report.read + batch.read,
         inserted=report.inserted + counts.inserted,
         updated=report.updated + counts.updated,
-        unchanged=report.unchanged + counts.unchanged,
+        unchanged=report.unchanged + counts.unchanged + batch.skipped,
         failed=report.failed + len(batch.dead_letters),
         cursor_after=cursor,
     )

@@ -22,11 +22,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from hub.core.audit.journal import record_mutation
 from hub.core.db.base import utcnow
-from hub.core.db.upsert import upsert
 from hub.core.errors import Conflict, NotFound
 from hub.core.secrets import REDACTED
 from hub.core.sync import lease
-from hub.core.sync.batch import prepare_batch
+from hub.core.sync.batch import prepare_batch, upsert_stream_rows
 from hub.core.sync.connector import Stream
 from hub.core.sync.instances import connector_classes
 from hub.core.sync.models import ConnectorInstance, DeadLetter, SyncRun, SyncState
@@ -125,7 +124,7 @@ async def _write(
     batch = prepare_batch(stream, letter.instance_id, [letter.payload])
     now = utcnow()
     async with hub.session() as session, session.begin():
-        counts = await upsert(session, stream.table, batch.rows, keys=("instance_id", stream.primary_key))
+        counts = await upsert_stream_rows(session, stream, batch.rows)
         error = batch.dead_letters[0]["error"] if batch.dead_letters else None
         if error is None:
             await _mark_replayed(session, letter, now)
@@ -135,7 +134,7 @@ async def _write(
             report, status="success" if error is None else "partial", finished_at=now, batches=1, read=1,
             inserted=counts.inserted, updated=counts.updated, unchanged=counts.unchanged, failed=len(batch.dead_letters),
         )
-        report.copy_to(await session.get_one(SyncRun, report.run_id))
+        await report.save(session)
         lease.release(await session.get_one(SyncState, (letter.instance_id, letter.stream)), owner)
         await record_mutation(
             session, user_id=par, nom=AUDIT_NAME,
@@ -173,7 +172,7 @@ async def _fail(hub: Hub, report: SyncReport, owner: str, error: Exception) -> N
         error_message=f"erreur interne ({type(error).__name__}) : consultez les journaux du hub",
     )
     async with hub.session() as session, session.begin():
-        failed.copy_to(await session.get_one(SyncRun, report.run_id))
+        await failed.save(session)
         state = await session.get(SyncState, (report.instance_id, report.stream))
         if state is not None:
             lease.release(state, owner)

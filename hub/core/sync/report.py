@@ -6,6 +6,8 @@ from datetime import datetime
 from typing import Any, Literal
 
 import msgspec
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from hub.core.sync.models import SyncRun
 
@@ -46,10 +48,15 @@ class SyncReport(msgspec.Struct, kw_only=True):
     def from_run(cls, run: SyncRun) -> SyncReport:
         return cls(run_id=run.id, **{name: getattr(run, name) for name in _IDENTITY + _OUTCOME})
 
-    def copy_to(self, run: SyncRun) -> None:
-        """Write the counters, cursors, status and error of this report onto its ``sync_run`` row."""
-        for name in _OUTCOME:
-            setattr(run, name, getattr(self, name))
+    async def save(self, session: AsyncSession) -> None:
+        """Write the counters, cursors, status and error of this report onto its ``sync_run`` row
+        (one ``UPDATE``, in the caller's transaction)."""
+        await session.execute(
+            sa.update(SyncRun)
+            .where(SyncRun.id == self.run_id)
+            .values({name: getattr(self, name) for name in _OUTCOME})
+            .execution_options(synchronize_session=False)
+        )
 
 
 _IDENTITY = ("instance_id", "stream", "trigger", "started_at")

@@ -77,3 +77,14 @@ async def test_rows_sharing_a_key_in_one_batch_the_last_one_wins(hub: Hub) -> No
 
     assert counts == UpsertCounts(inserted=1, unchanged=1)
     assert await items(hub) == {1: "dernier"}
+
+
+async def test_a_row_differing_only_in_an_uncounted_column_is_written_but_counts_unchanged(hub: Hub) -> None:
+    await write(hub, [row(1), row(2)])
+
+    counts = await write(hub, [row(1, nom="autre"), row(2, nom="n2")], uncounted=("nom",))
+
+    assert counts == UpsertCounts(unchanged=2)
+    assert await items(hub) == {1: "autre", 2: "n2"}
+    counts = await write(hub, [row(1, nom="encore", tags=["b"])], uncounted=("nom",))
+    assert counts == UpsertCounts(updated=1)

@@ -1,5 +1,6 @@
-"""The sync reads pages raw (:mod:`plugins.rdv.lecture`): its in-place datetime rewrite gives what
-the client's ``normalize_datetimes`` gives, and pagination errors stay the client's."""
+"""The sync reads pages raw (:mod:`plugins.rdv.lecture`): records come as received (the engine
+fingerprints them so), the streams' in-place datetime rewrite gives what the client's
+``normalize_datetimes`` gives, and pagination errors stay the client's."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from connectors.errors import ConfigError
 from connectors.rdv_service_public.datetimes import normalize_datetimes
-from plugins.rdv.lecture import PagesBrutes, normaliser, rfc3339
+from plugins.rdv.lecture import PagesBrutes, preparer, rfc3339
 from tests.connectors.rdv_service_public.fixtures import page, rdv, user
 
 
@@ -21,7 +22,7 @@ def test_a_datetime_is_rewritten_as_normalize_datetimes_does(valeur: str) -> Non
     assert rfc3339(valeur) == normalize_datetimes({"starts_at": valeur})[0]["starts_at"]
 
 
-def test_a_page_is_normalised_in_place_like_the_client_normalises_a_copy() -> None:
+def test_a_record_is_prepared_in_place_like_the_client_normalises_a_copy() -> None:
     enregistrements = [
         rdv(1, cancelled_at="2026-02-09 18:00:00 UTC"),
         rdv(2, participations=[rdv()["participations"][0] | {"user": user(5, invitation_created_at="2026-01-02 08:00:00 +0100")}]),
@@ -30,9 +31,7 @@ def test_a_page_is_normalised_in_place_like_the_client_normalises_a_copy() -> No
     attendu = [normalize_datetimes(item)[0] for item in enregistrements]
     lus = copy.deepcopy(enregistrements)
 
-    normaliser(lus)
-
-    assert lus == attendu
+    assert [preparer(item) for item in lus] == attendu
     assert lus[1]["participations"][0]["user"]["invitation_created_at"] == "2026-01-02T08:00:00+01:00"
 
 
@@ -47,7 +46,7 @@ class Session:
 async def test_pages_are_followed_to_the_last_and_a_page_going_backwards_is_refused() -> None:
     deux = [page("rdvs", [rdv(1)], current=1, total_pages=2), page("rdvs", [rdv(2)], current=2, total_pages=2)]
     lues = [p async for p in PagesBrutes(Session(deux), "rdvs", "rdvs", object, []).pages()]
-    assert [[r["starts_at"] for r in p.raw] for p in lues] == [["2026-02-10T14:00:00+01:00"]] * 2
+    assert [[r["starts_at"] for r in p.raw] for p in lues] == [["2026-02-10 14:00:00 +0100"]] * 2
     assert (lues[0].records, lues[0].errors, lues[-1].next_page) == ([], [], None)
 
     boucle = page("rdvs", [], current=1, total_pages=2) | {"meta": {"next_page": 1}}

@@ -25,7 +25,8 @@ def router():
 
 async def test_marking_a_past_rdv_missed_sends_it_to_rdv_sp_and_updates_the_mirror(hub_with, client_of, router) -> None:
     m = await mediateur(hub_with, client_of, router=router)
-    await mirror(m.hub, f"{AGENT}-1", statut="unknown", motif="Démarches CAF", participations=[participation(1, "unknown")])
+    await mirror(m.hub, f"{AGENT}-1", statut="unknown", motif="Démarches CAF", participations=[participation(1, "unknown")],
+                 empreinte="0123456789abcdef0123456789abcdef")
     patch = router.patch("/rdvs/1/update_status").respond(json={"status": "noshow"})
 
     before = await m.get("/rdv")
@@ -37,7 +38,7 @@ async def test_marking_a_past_rdv_missed_sends_it_to_rdv_sp_and_updates_the_mirr
     assert json.loads(sent.content) == {"status": "noshow"} and sent.headers["Authorization"] == "Bearer acces-1"
     assert done.url.path == "/rdv"
     assert escape("C'est enregistré dans RDV Service Public : le rendez-vous est « Absence ».") in done.text
-    assert [rdv.statut for rdv in await relire(m.hub, Rdv)] == ["noshow"]
+    assert [(rdv.statut, rdv.empreinte) for rdv in await relire(m.hub, Rdv)] == [("noshow", None)]  # read again next sync
     assert "Démarches CAF" not in done.text  # a missed RDV has no CRA to do
 
 

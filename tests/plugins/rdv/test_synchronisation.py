@@ -10,10 +10,12 @@ import pytest
 import sqlalchemy as sa
 
 from hub.core.db.base import utcnow
+from hub.core.db.upsert import UpsertCounts
 from hub.core.sync.engine import run_stream
 from hub.core.sync.models import SyncState
 from hub.core.sync.queries import list_dead_letters
 from hub.testing import check_connector_contract
+from plugins.rdv import miroir
 from plugins.rdv.connecteur import RdvServicePublic
 from plugins.rdv.models import A_RECONNECTER, Compte, Organisation, Rdv
 from tests.connectors.rdv_service_public.fixtures import organisation, page, rdv
@@ -74,6 +76,29 @@ async def test_a_second_sync_creates_no_duplicate_and_writes_nothing(hub_with, r
     )
     assert premier.debut.isoformat() == "2026-02-10T13:00:00+00:00"
     assert premier.participations[0]["usager"]["nom"] == "FERRAND"
+
+
+async def test_rdvs_keep_their_fingerprint_and_a_webhook_write_does_not_count_as_drift(hub_with, router) -> None:
+    hub = await hub_rdv(hub_with, router)
+    compte = await compte_lie(hub)
+    source = list(RDVS)
+    router.get("/rdvs").mock(side_effect=lambda request: paged("rdvs", source)(request))
+    await run_stream(hub, INSTANCE_ID, "rdvs")
+    fingerprints = {row.cle: row.empreinte for row in await relire(hub, Rdv)}
+    assert all(fingerprints.values()) and len(set(fingerprints.values())) == 5
+
+    async with hub.session() as session, session.begin():  # the webhook brought what the sync reads
+        ligne = miroir.ligne("rdvs", INSTANCE_ID, compte, RDVS[0])
+        assert await miroir.enregistrer(session, "rdvs", [ligne]) == UpsertCounts(unchanged=1)
+    assert (await relire(hub, Rdv, Rdv.rdv_id == 9001))[0].empreinte is None
+    source[1] = {**RDVS[1], "status": "noshow"}
+
+    report = await run_stream(hub, INSTANCE_ID, "rdvs")
+
+    assert (report.inserted, report.updated, report.unchanged) == (0, 1, 4)
+    after = {row.cle: row.empreinte for row in await relire(hub, Rdv)}
+    assert after[f"{AGENT}-9001"] == fingerprints[f"{AGENT}-9001"]
+    assert after[f"{AGENT}-9002"] not in (None, fingerprints[f"{AGENT}-9002"])
 
 
 async def test_a_malformed_rdv_is_dead_lettered_and_the_others_land(hub_with, router) -> None:

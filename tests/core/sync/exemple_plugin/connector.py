@@ -44,12 +44,21 @@ def lieu_row(record: Lieu) -> dict[str, Any]:
     return {"source_id": record.id, "nom": record.nom}
 
 
+PREPARED: list[Any] = []
+
+
+def prepare_lieu(raw: Any) -> Any:
+    """Lieux come with surrounding spaces in their name; every record prepared is logged."""
+    PREPARED.append(raw)
+    return {**raw, "nom": raw["nom"].strip()} if isinstance(raw, dict) and isinstance(raw.get("nom"), str) else raw
+
+
 ITEMS = Stream(name="items", table=ExempleItem.__table__, record_type=Item, primary_key="id",
                to_row=item_row, cursor_field="updated_at")
 ITEMS_UNSORTED = Stream(name="items_desordre", table=ExempleItem.__table__, record_type=Item, primary_key="id",
                         to_row=item_row, cursor_field="updated_at", sorted=False)
 LIEUX = Stream(name="lieux", table=ExempleLieu.__table__, record_type=Lieu, primary_key="source_id",
-               to_row=lieu_row, mode="full_refresh")
+               to_row=lieu_row, mode="full_refresh", prepare=prepare_lieu, fingerprint_column="empreinte")
 
 
 class ExempleConnector(Connector):

@@ -1,4 +1,4 @@
-"""Tables of the test plugin ``exemple``: an incremental stream and a fully refreshed one."""
+"""Tables of the test plugin ``exemple``: an incremental stream and a fully refreshed one (with fingerprints)."""
 
 from __future__ import annotations
 
@@ -33,3 +33,4 @@ class ExempleLieu(Base):
     source_id: Mapped[str] = mapped_column(sa.String(50))
     nom: Mapped[str] = mapped_column(sa.String(100))
     supprime_le: Mapped[datetime | None]
+    empreinte: Mapped[str | None] = mapped_column(sa.String(32))

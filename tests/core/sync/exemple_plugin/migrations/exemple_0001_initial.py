@@ -40,6 +40,7 @@ def upgrade() -> None:
         sa.Column("source_id", sa.String(length=50), nullable=False),
         sa.Column("nom", sa.String(length=100), nullable=False),
         sa.Column("supprime_le", UTCDateTime(timezone=True), nullable=True),
+        sa.Column("empreinte", sa.String(length=32), nullable=True),
         sa.ForeignKeyConstraint(
             ["instance_id"], ["connector_instance.id"],
             name=op.f("fk_exemple_lieu_instance_id_connector_instance"), ondelete="CASCADE",
