@@ -11,21 +11,22 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from hub.core.db.upsert import Executor, dialect_name
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from hub.core.db.upsert import dialect_name
 
 
-async def analyze_if_never_analyzed(executor: Executor, table: sa.Table) -> bool:
-    """``ANALYZE`` ``table`` when PostgreSQL has never gathered its statistics; whether it did.
+async def analyze_if_never_analyzed(session: AsyncSession, table: sa.Table) -> None:
+    """``ANALYZE`` ``table`` when PostgreSQL has never gathered its statistics.
 
     Rows inserted earlier in the caller's transaction are counted. Nothing on SQLite, whose
     planner prefers the unique index without statistics.
     """
-    if dialect_name(executor) != "postgresql":
-        return False
-    never = await executor.scalar(
+    if dialect_name(session) != "postgresql":
+        return
+    never = await session.scalar(
         sa.text("SELECT reltuples < 0 FROM pg_class WHERE oid = to_regclass(:name)"), {"name": table.fullname}
     )
-    if not never:
-        return False
-    await executor.execute(sa.text(f'ANALYZE "{table.name}"' if table.schema is None else f'ANALYZE {table.fullname}'))
-    return True
+    if never:
+        quoted = session.get_bind().dialect.identifier_preparer.format_table(table)
+        await session.execute(sa.text(f"ANALYZE {quoted}"))

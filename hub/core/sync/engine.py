@@ -222,7 +222,8 @@ class _Run:
             cursor = encode_cursor(newest) if self.advances_per_batch else self.report.cursor_after
             counts = await upsert_stream_rows(session, self.stream, batch.rows)
             if counts.inserted and not self.statistics_checked:
-                self.statistics_checked = await analyze_if_never_analyzed(session, self.stream.table) or True
+                await analyze_if_never_analyzed(session, self.stream.table)
+                self.statistics_checked = True
             report = _with_batch(self.report, batch, counts, cursor)
             writes = counts.inserted or counts.updated or batch.dead_letters or cursor != self.report.cursor_after
             if writes or time.monotonic() - self.saved_at >= CHECKPOINT_SECONDS:

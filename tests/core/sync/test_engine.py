@@ -6,6 +6,7 @@ import asyncio
 from datetime import timedelta
 
 import pytest
+import sqlalchemy as sa
 
 from connectors.errors import AuthError, ConfigError, TransientError
 from hub.core.db.base import utcnow
@@ -247,3 +248,17 @@ async def test_unknown_instances_and_streams_are_refused(hub: Hub) -> None:
         await run_stream(hub, "ailleurs", "items")
     with pytest.raises(LookupError, match=r"flux « rdv » inconnu.*items, items_desordre, lieux"):
         await run_stream(hub, "demo", "rdv")
+
+
+async def test_a_first_sync_gives_postgresql_the_statistics_of_the_table_it_fills(hub: Hub, source: FakeSource) -> None:
+    """Without them PostgreSQL looked each page's rows up among all the instance's rows."""
+    if hub.engine.dialect.name != "postgresql":
+        pytest.skip("statistiques du planificateur de PostgreSQL")
+    async with hub.session() as session:
+        before = await session.scalar(sa.text("SELECT reltuples FROM pg_class WHERE oid = 'exemple_item'::regclass"))
+
+    await run_stream(hub, "demo", "items")
+
+    async with hub.session() as session:
+        after = await session.scalar(sa.text("SELECT reltuples FROM pg_class WHERE oid = 'exemple_item'::regclass"))
+    assert (before, after) == (-1, 2)  # analysed with the first page's two rows
