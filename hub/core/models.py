@@ -11,6 +11,7 @@ from hub.core.jobs.models import JobRun
 from hub.core.stats.cumuls.models import (
     Cumul,
     CumulActivite,
+    CumulDepart,
     CumulMediateur,
     CumulPeriode,
     CumulSuivis,
@@ -31,6 +32,7 @@ __all__ = [
     "Coordinateur",
     "Cumul",
     "CumulActivite",
+    "CumulDepart",
     "CumulMediateur",
     "CumulPeriode",
     "CumulSuivis",

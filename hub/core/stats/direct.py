@@ -51,5 +51,5 @@ async def compter(
         *lignes_beneficiaires(accompagnements_de(act), annee_reference),
     ]
     comptes = Comptes()
-    comptes.ajouter((await session.execute(sa.union_all(*selections))).all())
+    comptes.ajouter(await session.execute(sa.union_all(*selections)))
     return comptes

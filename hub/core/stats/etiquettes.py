@@ -6,15 +6,13 @@ is now, whether the counts came from the rollup or not.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hub.core.db.listes import one_of
 from hub.core.db.upsert import dialect_name
-
 from hub.core.stats.comptes import Comptes
 from hub.core.structures.models import Structure
 from hub.core.tags.models import Tag
@@ -33,15 +31,6 @@ class Etiquettes:
     tags: dict[str, str] = field(default_factory=dict)
 
 
-def parmi(session: AsyncSession, colonne: sa.ColumnElement[str], valeurs: Iterable[str]) -> sa.ColumnElement[bool]:
-    """``colonne IN valeurs``; on PostgreSQL ``= ANY`` of one array parameter (thousands of
-    values expand slowly into as many parameters)."""
-    valeurs = sorted(valeurs)
-    if dialect_name(session) == "postgresql":
-        return colonne == sa.any_(sa.bindparam(None, valeurs, type_=postgresql.ARRAY(sa.String)))
-    return colonne.in_(valeurs)
-
-
 async def lire_etiquettes(session: AsyncSession, comptes: Comptes) -> Etiquettes:
     """The lieux and tags named by ``comptes`` (one statement, none when there are none)."""
     lieu_ids = {valeur for valeur in comptes.nombres("lieu")}
@@ -51,12 +40,13 @@ async def lire_etiquettes(session: AsyncSession, comptes: Comptes) -> Etiquettes
     if not lieu_ids and not tag_ids:
         return etiquettes
     vide = sa.cast(sa.null(), sa.String)
+    dialect = dialect_name(session)
     lignes = await session.execute(
         sa.union_all(
             sa.select(sa.literal("lieu"), Structure.id, Structure.nom, Structure.code_insee, Structure.commune).where(
-                parmi(session, Structure.id, lieu_ids)
+                one_of(dialect, Structure.id, sorted(lieu_ids))
             ),
-            sa.select(sa.literal("tag"), Tag.id, Tag.nom, vide, vide).where(parmi(session, Tag.id, tag_ids)),
+            sa.select(sa.literal("tag"), Tag.id, Tag.nom, vide, vide).where(one_of(dialect, Tag.id, sorted(tag_ids))),
         )
     )
     for genre, identifiant, nom, code_insee, commune in lignes.all():

@@ -21,7 +21,7 @@ from hub.core.activites.thematiques import AIDE_AUX_DEMARCHES
 from hub.core.beneficiaires.enums import NON_COMMUNIQUE
 from hub.core.beneficiaires.models import Beneficiaire
 from hub.core.beneficiaires.tranche_age import expression_tranche_age
-from hub.core.stats.comptes import BENEFICIAIRE, DEMARCHES, JOUR, NOUVEAUX, TOTAL
+from hub.core.stats.comptes import BENEFICIAIRE, DEMARCHES, JOUR, NOUVEAUX, PAR_TYPE, TOTAL
 from hub.core.tags.models import activites_tags
 
 COLONNES = ("jour", "dimension", "type", "valeur", "libelle", "activites", "accompagnements")
@@ -66,6 +66,13 @@ def activites_comptees(
         .where(*conditions, sa.or_(dans_periode, dans_fenetre))
         .cte(nom)
     )
+
+
+def type_lu(dimension: sa.ColumnElement[str], type_: sa.ColumnElement[str]) -> sa.ColumnElement[str]:
+    """The activity type to group rolled-up rows by when reading them: theirs for the dimensions
+    of :data:`~hub.core.stats.comptes.PAR_TYPE`, ``""`` for the others (added up over the types
+    anyway: added up in SQL, a national year returns 30 % fewer rows to build in Python)."""
+    return sa.case((dimension.in_(PAR_TYPE), type_), else_=sa.literal(""))
 
 
 def _selection_(
@@ -186,33 +193,52 @@ def _dimensions_beneficiaire(annee_reference: int) -> list[tuple[str, Any, Any]]
     ]
 
 
+def colonnes_beneficiaire(dimensions: list[tuple[str, Any, Any]]) -> list[sa.ColumnElement[Any]]:
+    """The values (``valeur_<rang>``) and names (``libelle_<rang>``) of the bénéficiaire
+    ``dimensions``, as columns of a CTE each dimension is then grouped from."""
+    colonnes = [valeur.label(f"valeur_{rang}") for rang, (_, valeur, _) in enumerate(dimensions)]
+    return colonnes + [
+        libelle.label(f"libelle_{rang}") for rang, (_, _, libelle) in enumerate(dimensions) if libelle is not None
+    ]
+
+
 def lignes_anonymes_cumulables(
     act: sa.CTE, annee_reference: int, *, par_jour: bool, prefixe: Sequence[str] = ()
 ) -> list[sa.Select[Any]]:
     """The bénéficiaire dimensions of the :func:`cumulable` bénéficiaires of the activities in
-    the period, counted per accompagnement (each has one), per activity type."""
-    un = sa.func.count()
-    _selection = functools.partial(_selection_, prefixe=prefixe)
-
-    def depuis(selection: sa.Select[Any]) -> sa.Select[Any]:
-        return (
-            selection.select_from(act)
-            .join(Accompagnement, Accompagnement.activite_id == act.c.id)
-            .join(Beneficiaire, Beneficiaire.id == Accompagnement.beneficiaire_id)
-            .where(act.c.dans_periode, cumulable())
+    the period, counted per accompagnement (each has one), per activity type. Their
+    accompagnements are joined once (a CTE), every dimension grouped from it: one join per
+    dimension made the direct part of a team's statement three times slower."""
+    dimensions = _dimensions_beneficiaire(annee_reference)
+    anonymes = (
+        sa.select(
+            *(act.c[colonne] for colonne in prefixe),
+            act.c.jour,
+            act.c.type,
+            *colonnes_beneficiaire(dimensions),
+            Accompagnement.premier_accompagnement,
         )
-
-    zero = sa.literal(0)
+        .select_from(act)
+        .join(Accompagnement, Accompagnement.activite_id == act.c.id)
+        .join(Beneficiaire, Beneficiaire.id == Accompagnement.beneficiaire_id)
+        .where(act.c.dans_periode, cumulable())
+        .cte(f"{act.name}_anonymes")
+    )
+    _selection = functools.partial(
+        _selection_,
+        anonymes,
+        par_jour=par_jour,
+        prefixe=prefixe,
+        activites=sa.literal(0),
+        accompagnements=sa.func.count(),
+    )
     selections = [
-        depuis(
-            _selection(
-                act, dimension, valeur, libelle=libelle, par_jour=par_jour, activites=zero, accompagnements=un
-            )
+        _selection(
+            dimension, anonymes.c[f"valeur_{rang}"], libelle=None if libelle is None else anonymes.c[f"libelle_{rang}"]
         )
-        for dimension, valeur, libelle in _dimensions_beneficiaire(annee_reference)
+        for rang, (dimension, _, libelle) in enumerate(dimensions)
     ]
-    premiers = _selection(act, NOUVEAUX, par_jour=par_jour, activites=zero, accompagnements=un)
-    selections.append(depuis(premiers).where(Accompagnement.premier_accompagnement.is_(True)))
+    selections.append(_selection(NOUVEAUX).where(anonymes.c.premier_accompagnement.is_(True)))
     return selections
 
 
@@ -248,9 +274,11 @@ def lignes_beneficiaires(acc: sa.CTE, annee_reference: int) -> list[sa.Select[An
     « premier accompagnement »."""
     # Each distinct bénéficiaire read once (by its primary key), with every value grouped below.
     dimensions = _dimensions_beneficiaire(annee_reference)
-    colonnes = [valeur.label(f"valeur_{rang}") for rang, (_, valeur, _) in enumerate(dimensions)]
-    colonnes += [libelle.label(f"libelle_{rang}") for rang, (_, _, libelle) in enumerate(dimensions) if libelle is not None]
-    ben = sa.select(*colonnes).where(Beneficiaire.id.in_(sa.select(acc.c.beneficiaire_id))).cte("ben")
+    ben = (
+        sa.select(*colonnes_beneficiaire(dimensions))
+        .where(Beneficiaire.id.in_(sa.select(acc.c.beneficiaire_id)))
+        .cte("ben")
+    )
     selections = [
         _selection_(
             None,

@@ -1,12 +1,12 @@
 """The per-mediator levels of the rollup give exactly the numbers of the direct queries for a
-mediator, a team (a member who left included) and the national followed bénéficiaires of a
-calendar year or month: right after the job ran, and after further writes (activities,
-bénéficiaires edited, merged or deleted); and they are actually read."""
+mediator, a team (a member who left included, their departure level too) and the national
+followed bénéficiaires of a calendar year or month: right after the job ran, and after further
+writes (activities, bénéficiaires edited, merged or deleted); and they are actually read."""
 
 from __future__ import annotations
 
 import itertools
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -22,12 +22,15 @@ from hub.core.hub import Hub
 from hub.core.stats import calculer_statistiques
 from hub.core.stats.cumuls import lecture, mediateurs
 from hub.core.stats.cumuls.calcul import rafraichir_cumuls
-from hub.core.stats.cumuls.models import CumulMediateur, CumulSuivis
+from hub.core.stats.cumuls.models import CumulDepart, CumulMediateur, CumulSuivis
 from hub.core.stats.series import fenetre
+from hub.core.teams.models import MediateurCoordonne
 from tests.core.activites.support import mediateur_en_poste
 from tests.core.activites.test_proprietes import Scenario, operations
+from tests.core.organisation.support import coordinateur_id, utilisateur
 
 AUJOURD_HUI = date(2025, 4, 1)
+DEPART = date(2025, 2, 3)
 _numeros = itertools.count()
 
 ANNEE = FiltresActivites(du=date(2025, 1, 1), au=date(2025, 12, 31))
@@ -95,12 +98,26 @@ class Espion:
         self.suivis.clear()
 
 
+async def _quitter_une_equipe(hub: Hub, mediateur_id: str) -> None:
+    """The mediator left a team on :data:`DEPART` (at Paris time): the job rolls that day up."""
+    coordo = await utilisateur(hub, f"coordo{next(_numeros)}@exemple.fr", "coordinateur")
+    async with hub.session() as session, session.begin():
+        session.add(
+            MediateurCoordonne(
+                mediateur_id=mediateur_id,
+                coordinateur_id=await coordinateur_id(hub, coordo),
+                creation=datetime(2024, 6, 1, tzinfo=UTC),
+                suppression=datetime(2025, 2, 3, 22, 30, tzinfo=UTC),  # 23:30 in Paris
+            )
+        )
+
+
 def _portees(scenarios: list[Scenario]) -> list[Portee]:
     premier, second = (scenario.qui.id for scenario in scenarios)
     return [
         PorteeNationale(),
         PorteeMediateur(premier),
-        PorteeEquipe("coordination", {premier: None, second: date(2025, 2, 3)}),
+        PorteeEquipe("coordination", {premier: None, second: DEPART}),
         PorteeEquipe("coordination", {premier: None, second: None}),
     ]
 
@@ -126,12 +143,14 @@ async def test_the_per_mediator_levels_equal_the_direct_queries_before_and_after
         await _appliquer(hub, scenario, ("beneficiaire",))
         await _appliquer(hub, scenario, ("individuel", "2025-02-03", 0))
         scenarios.append(scenario)
+    await _quitter_une_equipe(hub, scenarios[1].qui.id)
     for qui, suite in avant:
         for etape in suite:
             await _appliquer(hub, scenarios[qui], etape)
     await rafraichir_cumuls(hub, marge=timedelta(0))
     portees = _portees(scenarios)
-    # Right after the job: every mediator's whole year and followed bénéficiaires are read.
+    # Right after the job: every mediator's whole year (or, for the member who left, the year up
+    # to their departure) and followed bénéficiaires are read.
     for portee in portees:
         for filtres in CIVILES:
             espion.vider()
@@ -140,9 +159,10 @@ async def test_the_per_mediator_levels_equal_the_direct_queries_before_and_after
             if not isinstance(portee, PorteeNationale):
                 membres = 1 if isinstance(portee, PorteeMediateur) else 2
                 plan = espion.plans[-1]
-                assert not plan.suivis_directs or (portee == portees[2] and filtres is not CIVILES[2])
+                assert not plan.suivis_directs or (portee == portees[2] and filtres is FEVRIER)
                 if filtres is ANNEE:
-                    assert len(plan.annees) == membres - (portee == portees[2])
+                    assert len(plan.lus) == membres
+                    assert not plan.directes
         for filtres in AUTRES:
             await _identiques(hub, portee, filtres)
     for qui, suite in apres:
@@ -159,8 +179,10 @@ async def test_the_levels_hold_each_mediators_year_series_and_followed(hub: Hub)
                   ("individuel", "2024-12-31", None)):
         await _appliquer(hub, scenario, etape)
     await _appliquer(hub, scenario, ("editer", 0, "feminin", 1950, True))
+    await _quitter_une_equipe(hub, scenario.qui.id)
     await rafraichir_cumuls(hub, marge=timedelta(0))
     async with hub.session() as session:
+        departs = (await session.execute(sa.select(CumulDepart.mediateur_id, CumulDepart.jour))).all()
         totaux = dict(
             (
                 await session.execute(
@@ -179,10 +201,14 @@ async def test_the_levels_hold_each_mediators_year_series_and_followed(hub: Hub)
                 )
             ).all()
         )
-    assert totaux == {date(2024, 1, 1): 1, date(2025, 1, 1): 2}
+    assert departs == [(scenario.qui.id, DEPART)]
+    # The year, and the 1st January to the departure (for a team the mediator left that day).
+    assert totaux == {date(2024, 1, 1): 1, date(2025, 1, 1): 2, DEPART: 1}
     for qui in (scenario.qui.id, ""):
         assert (qui, "annee", date(2025, 1, 1), "1950|soixante_dix_plus", 1) in suivis
         assert (qui, "mois", date(2025, 2, 1), "1950|soixante_dix_plus", 1) in suivis
+    assert (scenario.qui.id, "parti", DEPART, "1950|soixante_dix_plus", 1) in suivis
+    assert ("", "parti", DEPART, "1950|soixante_dix_plus", 1) not in suivis
     assert mediateurs.tranche("1950|", 2025) == "soixante_dix_plus"
     assert mediateurs.tranche("|douze_dix_huit", 2025) == "douze_dix_huit"
     assert mediateurs.tranche("|", 2025) == "non_communique"

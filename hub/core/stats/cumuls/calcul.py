@@ -38,6 +38,7 @@ TABLES = ("activites", "accompagnements", "beneficiaires", "activites_tags")
 # The rollup's tables, vacuumed after each rebuild on PostgreSQL.
 TABLES_CUMULS = (
     "stats_cumuls", "stats_cumuls_periodes", "stats_cumuls_activites", "stats_cumuls_mediateurs", "stats_cumuls_suivis",
+    "stats_cumuls_departs",
 )
 
 

@@ -46,6 +46,7 @@ from hub.core.stats.requetes import (
     lignes_activites,
     lignes_anonymes_cumulables,
     lignes_beneficiaires,
+    type_lu,
 )
 
 # The filters the rollup can answer; any other one set means direct queries.
@@ -105,16 +106,17 @@ async def compter_avec_cumuls(
     selections: list[sa.Select[Any]] = []
     if lus:
         union = sa.union_all(*lus).subquery("lus")
+        type_ = type_lu(union.c.dimension, union.c.type)
         selections.append(
             sa.select(
                 sa.cast(sa.null(), sa.Date),
                 union.c.dimension,
-                union.c.type,
+                type_,
                 union.c.valeur,
                 sa.func.max(union.c.libelle),
                 sa.func.sum(union.c.activites),
                 sa.func.sum(union.c.accompagnements),
-            ).group_by(union.c.dimension, union.c.type, union.c.valeur)
+            ).group_by(union.c.dimension, type_, union.c.valeur)
         )
     selections += [
         sa.select(
@@ -155,7 +157,7 @@ async def compter_avec_cumuls(
             *lignes_anonymes_cumulables(act, annee_reference, par_jour=False),
         ]
     comptes = Comptes()
-    comptes.ajouter(convertir((await session.execute(sa.union_all(*selections))).all(), annee_reference))
+    comptes.ajouter(convertir(await session.execute(sa.union_all(*selections)), annee_reference))
     return comptes
 
 
@@ -183,12 +185,12 @@ async def _compter_par_mediateurs(
     comptes = Comptes()
     if not membres:
         return comptes
-    plan = planifier(membres, filtres, fenetre, etat.premier, etat.dernier, etat.jours, etat.beneficiaires_ecrits)
+    plan = planifier(membres, filtres, fenetre, etat)
     selections = selections_plan(plan, filtres, dialect_name(session), annee_reference)
     if plan.suivis:
         selections.append(selection_suivis(plan.suivis))
     if selections:
-        comptes.ajouter(convertir((await session.execute(sa.union_all(*selections))).all(), annee_reference))
+        comptes.ajouter(convertir(await session.execute(sa.union_all(*selections)), annee_reference))
     return comptes
 
 

@@ -3,6 +3,9 @@ followed bénéficiaires, from the rollup (see ``docs/statistiques.md``).
 
 - :class:`CumulMediateur`: per mediator, the activity dimensions and the anonymous bénéficiaires
   created for one CRA (additive) per calendar year, and the accompagnements per day (series).
+- :class:`CumulDepart`: the days mediators left a team. For each, :class:`CumulMediateur` and
+  :class:`CumulSuivis` also hold the mediator's counts from the 1st January to that day
+  (``niveau`` ``parti``): a team's year counts a member who left during it up to that day.
 - :class:`CumulSuivis`: per mediator, and for every mediator (``""``), the other bénéficiaires
   (followed, anonymised, anonymous with a birth year) counted distinct per calendar year and
   month, with « nouveaux ». A followed bénéficiaire is only ever accompanied by activities of
@@ -19,6 +22,7 @@ accompagnement » flags and the attributes may have changed anywhere).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -26,6 +30,7 @@ import msgspec
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hub.core.activites.dates import jour_de
 from hub.core.activites.enums import TYPES_ACTIVITE
 from hub.core.activites.filtres import FiltresActivites, conditions_activites
 from hub.core.activites.models import Accompagnement, Activite
@@ -34,59 +39,54 @@ from hub.core.beneficiaires.enums import NON_COMMUNIQUE
 from hub.core.beneficiaires.models import Beneficiaire
 from hub.core.beneficiaires.tranche_age import DERNIERE, SEUILS
 from hub.core.stats.comptes import BENEFICIAIRE, JOUR, NOUVEAUX
-from hub.core.stats.cumuls.models import CumulActivite, CumulMediateur, CumulSuivis
+from hub.core.stats.cumuls.models import CumulActivite, CumulDepart, CumulMediateur, CumulSuivis
 from hub.core.stats.requetes import (
     accompagnements_selon,
     activites_comptees,
+    colonnes_beneficiaire,
     cumulable,
     ligne_serie,
     lignes_activites,
     lignes_anonymes_cumulables,
     lignes_beneficiaires,
+    type_lu,
 )
+from hub.core.teams.models import MediateurCoordonne
 
 NAISSANCE = "naissance"
 NIVEAUX_SUIVIS = ("annee", "mois")
+PARTI = "parti"
 
 
 # --- Rebuild ------------------------------------------------------------------------------------
 
 
+COLONNES_MEDIATEUR = [
+    "mediateur_id", "niveau", "debut", "type", "dimension", "valeur", "libelle", "activites", "accompagnements"
+]
+COLONNES_SUIVIS = ["mediateur_id", "niveau", "debut", "dimension", "valeur", "libelle", "nombre"]
+
+
 async def calculer_cumuls_mediateurs(session: AsyncSession, dialecte: str, annee_reference: int) -> None:
-    """Fill :class:`CumulMediateur` and :class:`CumulSuivis` (emptied first) from every
-    activity not deleted, in the caller's transaction."""
+    """Fill :class:`CumulMediateur`, :class:`CumulSuivis` and :class:`CumulDepart` (emptied
+    first) from every activity not deleted, in the caller's transaction."""
     from hub.core.stats.cumuls.calcul import debut_de
 
-    await session.execute(sa.delete(CumulMediateur))
-    await session.execute(sa.delete(CumulSuivis))
+    for table in (CumulMediateur, CumulSuivis, CumulDepart):
+        await session.execute(sa.delete(table))
     national = conditions_activites(PorteeNationale(), FiltresActivites())
     act = activites_comptees(
         national,
         sa.true(),
         sa.true(),
         nom="act_mediateurs",
-        autres=[Activite.mediateur_id.label("mediateur_id"), debut_de("annee", Activite.date, dialecte).label("annee")],
+        autres=[Activite.mediateur_id.label("mediateur_id"), debut_de("annee", Activite.date, dialecte).label("debut")],
     )
-    prefixe = ("mediateur_id", "annee")
-    annees = sa.union_all(
-        *lignes_activites(act, dialecte, par_jour=False, prefixe=prefixe),
-        *lignes_anonymes_cumulables(act, annee_reference, par_jour=False, prefixe=prefixe),
-    ).subquery("annees")
-    colonnes = ["mediateur_id", "niveau", "debut", "type", "dimension", "valeur", "libelle", "activites", "accompagnements"]
-    await session.execute(
-        sa.insert(CumulMediateur).from_select(
-            colonnes,
-            # In the order read (a mediator's rows together on few pages).
-            sa.select(
-                annees.c.mediateur_id, sa.literal("annee"), annees.c.annee, annees.c.type, annees.c.dimension,
-                annees.c.valeur, annees.c.libelle, annees.c.activites, annees.c.accompagnements,
-            ).order_by(annees.c.mediateur_id, annees.c.annee),
-        )
-    )
+    await _inserer_periodes(session, "annee", act, dialecte, annee_reference)
     jours = ligne_serie(act, prefixe=("mediateur_id",), par_type=True).subquery("jours")
     await session.execute(
         sa.insert(CumulMediateur).from_select(
-            colonnes,
+            COLONNES_MEDIATEUR,
             sa.select(
                 jours.c.mediateur_id, sa.literal("jour"), jours.c.jour, jours.c.type, sa.literal(JOUR),
                 sa.literal(""), sa.cast(sa.null(), sa.String), sa.literal(0), jours.c.accompagnements,
@@ -96,20 +96,78 @@ async def calculer_cumuls_mediateurs(session: AsyncSession, dialecte: str, annee
     for niveau in NIVEAUX_SUIVIS:
         await session.execute(
             sa.insert(CumulSuivis).from_select(
-                ["mediateur_id", "niveau", "debut", "dimension", "valeur", "libelle", "nombre"],
+                COLONNES_SUIVIS,
                 _ordonnees(sa.union_all(*_lignes_suivis(niveau, debut_de(niveau, Activite.date, dialecte)))),
             )
         )
     # Every mediator's (they add up: see the module).
     await session.execute(
         sa.insert(CumulSuivis).from_select(
-            ["mediateur_id", "niveau", "debut", "dimension", "valeur", "libelle", "nombre"],
+            COLONNES_SUIVIS,
             sa.select(
                 sa.literal(""), CumulSuivis.niveau, CumulSuivis.debut, CumulSuivis.dimension, CumulSuivis.valeur,
                 CumulSuivis.libelle, sa.func.sum(CumulSuivis.nombre),
             )
             .group_by(CumulSuivis.niveau, CumulSuivis.debut, CumulSuivis.dimension, CumulSuivis.valeur, CumulSuivis.libelle)
             .order_by(CumulSuivis.niveau, CumulSuivis.debut),
+        )
+    )
+    if await _enregistrer_departs(session):
+        # From the 1st January to each departure day, per mediator who left a team that day.
+        jusqu_au_depart = [
+            Activite.mediateur_id == CumulDepart.mediateur_id,
+            Activite.date.between(debut_de("annee", CumulDepart.jour, dialecte), CumulDepart.jour),
+        ]
+        act = activites_comptees(
+            [*national, *jusqu_au_depart],
+            sa.true(),
+            sa.false(),
+            nom="act_departs",
+            autres=[Activite.mediateur_id.label("mediateur_id"), CumulDepart.jour.label("debut")],
+        )
+        await _inserer_periodes(session, PARTI, act, dialecte, annee_reference)
+        await session.execute(
+            sa.insert(CumulSuivis).from_select(
+                COLONNES_SUIVIS,
+                _ordonnees(sa.union_all(*_lignes_suivis(PARTI, CumulDepart.jour, jusqu_au_depart))),
+            )
+        )
+
+
+async def _enregistrer_departs(session: AsyncSession) -> bool:
+    """Fill :class:`CumulDepart`: the day (at Paris time, as a team's scope bounds its members)
+    each mediator left a team. Whether there is any."""
+    fins = await session.execute(
+        sa.select(MediateurCoordonne.mediateur_id, MediateurCoordonne.suppression).where(
+            MediateurCoordonne.suppression.is_not(None)
+        )
+    )
+    departs = sorted({(mediateur_id, jour_de(suppression)) for mediateur_id, suppression in fins})
+    if departs:
+        await session.execute(
+            sa.insert(CumulDepart), [{"mediateur_id": mediateur_id, "jour": jour} for mediateur_id, jour in departs]
+        )
+    return bool(departs)
+
+
+async def _inserer_periodes(
+    session: AsyncSession, niveau: str, act: sa.CTE, dialecte: str, annee_reference: int
+) -> None:
+    """Insert the rows of :class:`CumulMediateur` of ``niveau``: those of the activities of
+    ``act`` added up per mediator and ``debut`` (its columns)."""
+    prefixe = ("mediateur_id", "debut")
+    lignes = sa.union_all(
+        *lignes_activites(act, dialecte, par_jour=False, prefixe=prefixe),
+        *lignes_anonymes_cumulables(act, annee_reference, par_jour=False, prefixe=prefixe),
+    ).subquery("periodes")
+    await session.execute(
+        sa.insert(CumulMediateur).from_select(
+            COLONNES_MEDIATEUR,
+            # In the order read (a mediator's rows together on few pages).
+            sa.select(
+                lignes.c.mediateur_id, sa.literal(niveau), lignes.c.debut, lignes.c.type, lignes.c.dimension,
+                lignes.c.valeur, lignes.c.libelle, lignes.c.activites, lignes.c.accompagnements,
+            ).order_by(lignes.c.mediateur_id, lignes.c.debut),
         )
     )
 
@@ -142,16 +200,17 @@ def _dimensions_suivis() -> list[tuple[str, Any, Any]]:
     ]
 
 
-def _lignes_suivis(niveau: str, debut: sa.ColumnElement[date]) -> list[sa.Select[Any]]:
+def _lignes_suivis(
+    niveau: str, debut: sa.ColumnElement[date], conditions: list[sa.ColumnElement[bool]] | None = None
+) -> list[sa.Select[Any]]:
+    """The rows of :class:`CumulSuivis` of ``niveau`` per mediator and ``debut``, of the
+    activities passing ``conditions`` too."""
     dimensions = _dimensions_suivis()
-    sources = [
-        Activite.suppression.is_(None),
-        sa.not_(cumulable()),
-    ]
-    colonnes = [valeur.label(f"valeur_{rang}") for rang, (_, valeur, _) in enumerate(dimensions)]
-    colonnes += [libelle.label(f"libelle_{rang}") for rang, (_, _, libelle) in enumerate(dimensions) if libelle is not None]
+    sources = [Activite.suppression.is_(None), sa.not_(cumulable()), *(conditions or [])]
     paires = (
-        sa.select(Activite.mediateur_id, debut.label("debut"), Accompagnement.beneficiaire_id, *colonnes)
+        sa.select(
+            Activite.mediateur_id, debut.label("debut"), Accompagnement.beneficiaire_id, *colonnes_beneficiaire(dimensions)
+        )
         .join(Accompagnement, Accompagnement.activite_id == Activite.id)
         .join(Beneficiaire, Beneficiaire.id == Accompagnement.beneficiaire_id)
         .where(*sources)
@@ -186,13 +245,15 @@ def _lignes_suivis(niveau: str, debut: sa.ColumnElement[date]) -> list[sa.Select
 
 class Etat(msgspec.Struct):
     """The rollup's state read with what was written since: ``depuis``, the first and last days
-    it holds, the days touched per mediator and the mediators whose bénéficiaires were written."""
+    it holds, the days touched per mediator, the mediators whose bénéficiaires were written and
+    the (mediator, day) whose departure level it holds (:class:`CumulDepart`)."""
 
     depuis: datetime
     premier: date | None
     dernier: date | None
     jours: dict[str, set[date]]
     beneficiaires_ecrits: set[str]
+    departs: set[tuple[str, date]] = set()
 
     def jours_touches(self) -> set[date]:
         return set().union(*self.jours.values())
@@ -202,9 +263,9 @@ class Etat(msgspec.Struct):
 
 
 async def lire_etat(session: AsyncSession, mediateurs: list[str] | None) -> Etat | None:
-    """The rollup's :class:`Etat` (``None``: never computed), the touches of ``mediateurs``
-    only (``None``: all). Two statements: the planner needs the value of ``depuis`` to read the
-    few rows written since by their index."""
+    """The rollup's :class:`Etat` (``None``: never computed), the touches and departures of
+    ``mediateurs`` only (``None``: all touches, no departures). Two statements: the planner
+    needs the value of ``depuis`` to read the few rows written since by their index."""
     from hub.core.stats.cumuls.models import Cumul, EtatCumuls
 
     ligne = (
@@ -222,6 +283,15 @@ async def lire_etat(session: AsyncSession, mediateurs: list[str] | None) -> Etat
     modifiees = Activite.modification >= depuis
     des = [Activite.mediateur_id.in_(mediateurs)] if mediateurs is not None else []
     aucun_jour = sa.cast(sa.null(), sa.Date)
+    departs_des = (
+        [
+            sa.select(sa.literal(PARTI), CumulDepart.mediateur_id, CumulDepart.jour).where(
+                CumulDepart.mediateur_id.in_(mediateurs)
+            )
+        ]
+        if mediateurs is not None
+        else []
+    )
     lignes = await session.execute(
         sa.union_all(
             sa.select(sa.literal("jour"), Activite.mediateur_id, Activite.date).where(modifiees, *des),
@@ -235,16 +305,22 @@ async def lire_etat(session: AsyncSession, mediateurs: list[str] | None) -> Etat
                 Beneficiaire.modification >= depuis,
                 *([Beneficiaire.mediateur_id.in_(mediateurs)] if mediateurs is not None else []),
             ),
+            *departs_des,
         )
     )
     jours: dict[str, set[date]] = defaultdict(set)
     ecrits: set[str] = set()
+    departs: set[tuple[str, date]] = set()
     for genre, mediateur_id, jour in lignes.all():
         if genre == "jour":
             jours[mediateur_id].add(jour)
+        elif genre == PARTI:
+            departs.add((mediateur_id, jour))
         else:
             ecrits.add(mediateur_id)
-    return Etat(depuis=depuis, premier=premier, dernier=dernier, jours=dict(jours), beneficiaires_ecrits=ecrits)
+    return Etat(
+        depuis=depuis, premier=premier, dernier=dernier, jours=dict(jours), beneficiaires_ecrits=ecrits, departs=departs
+    )
 
 
 def periode_civile(du: date | None, au: date | None) -> tuple[str, date] | None:
@@ -307,72 +383,88 @@ def selection_suivis(cles: list[tuple[str, date, str]], retranches: frozenset[st
     )
 
 
-def convertir(lignes: list[Any], annee_reference: int) -> list[Any]:
-    """The ``naissance`` rows of :func:`selection_suivis` as ``tranche_age`` rows, the band
-    derived at ``annee_reference`` (as :func:`expression_tranche_age` does)."""
-    return [
-        (jour, "tranche_age", type_, tranche(valeur, annee_reference), libelle, activites, nombre)
-        if dimension == NAISSANCE
-        else (jour, dimension, type_, valeur, libelle, activites, nombre)
-        for jour, dimension, type_, valeur, libelle, activites, nombre in lignes
-    ]
+def convertir(lignes: Iterable[Any], annee_reference: int) -> Iterator[Any]:
+    """The rows, those ``naissance`` of :func:`selection_suivis` as ``tranche_age`` rows, the
+    band derived at ``annee_reference`` (as :func:`expression_tranche_age` does). One row at a
+    time (see :meth:`~hub.core.stats.comptes.Comptes.ajouter`)."""
+    for ligne in lignes:
+        jour, dimension, type_, valeur, libelle, activites, nombre = ligne
+        if dimension == NAISSANCE:
+            yield jour, "tranche_age", type_, tranche(valeur, annee_reference), libelle, activites, nombre
+        else:
+            yield ligne
+
+
+Bornes = tuple[date | None, date | None]
 
 
 class Plan(msgspec.Struct):
-    """What each mediator of a scope reads from the rollup and what is counted directly."""
+    """What each mediator of a scope reads from the rollup and what is counted directly. The
+    mediators are grouped by what they share (most members of a team share their bounds), so
+    that a team's statement keeps the same small size whatever its number of members: one
+    condition per member made building, caching and planning it cost more than running it."""
 
-    annees: list[tuple[str, date]] = []  # (mediator, 1st January) read from CumulMediateur
-    serie: list[sa.ColumnElement[bool]] = []  # conditions on CumulMediateur 'jour' rows
-    directes: list[sa.ColumnElement[bool]] = []  # activities counted directly (period)
-    directes_serie: list[sa.ColumnElement[bool]] = []  # activities counted directly (series)
+    lus: list[tuple[str, str, date]] = []  # (mediator, niveau, debut) read from CumulMediateur
+    serie: dict[tuple[date, date, tuple[date, ...]], list[str]] = {}  # (from, to, days left out): 'jour' rows
+    directes: dict[Bornes, list[str]] = {}  # activities counted directly (period)
+    directes_serie: dict[tuple[date, ...], list[str]] = {}  # their touched days (series) counted directly
     suivis: list[tuple[str, date, str]] = []  # CumulSuivis keys
-    suivis_directs: list[sa.ColumnElement[bool]] = []  # activities whose followed are counted directly
+    suivis_directs: dict[Bornes, list[str]] = {}  # period whose followed are counted directly
 
 
 def planifier(
-    membres: dict[str, date | None],
-    filtres: FiltresActivites,
-    fenetre: tuple[date, date],
-    premier: date | None,
-    dernier: date | None,
-    jours: dict[str, set[date]],
-    beneficiaires_ecrits: set[str],
+    membres: dict[str, date | None], filtres: FiltresActivites, fenetre: tuple[date, date], etat: Etat
 ) -> Plan:
     """Split the period of each member (up to their leaving day) between the rollup and the
     direct queries (see the module)."""
-    plan = Plan(annees=[], serie=[], directes=[], directes_serie=[], suivis=[], suivis_directs=[])
+    plan = Plan()
     civile_possible = tous_types(filtres)
     for mediateur_id, fin in sorted(membres.items()):
         du = filtres.du
         au = filtres.au if fin is None else (fin if filtres.au is None else min(fin, filtres.au))
-        touches = jours.get(mediateur_id, set())
-        le_mediateur = Activite.mediateur_id == mediateur_id
+        touches = etat.jours.get(mediateur_id, set())
         if du is None or au is None or du <= au:
             annees = [
                 annee
-                for annee in (range(premier.year, dernier.year + 1) if premier and dernier else [])
+                for annee in (range(etat.premier.year, etat.dernier.year + 1) if etat.premier and etat.dernier else [])
                 if (du is None or du <= date(annee, 1, 1))
                 and (au is None or date(annee, 12, 31) <= au)
                 and not any(jour.year == annee for jour in touches)
             ]
-            plan.annees += [(mediateur_id, date(annee, 1, 1)) for annee in annees]
-            for de, a in plages_hors(du, au, annees):
-                plan.directes.append(sa.and_(le_mediateur, *_bornes(de, a)))
-            bornes = _bornes(du, au)
-            civile = periode_civile(du, au)
-            if civile_possible and civile and not touches and mediateur_id not in beneficiaires_ecrits:
+            plan.lus += [(mediateur_id, "annee", date(annee, 1, 1)) for annee in annees]
+            # From the 1st January to ``au``, held when a departure of that day was rolled up.
+            depart = (
+                au is not None
+                and (mediateur_id, au) in etat.departs
+                and au.year not in annees
+                and (du is None or du <= date(au.year, 1, 1))
+                and not any(date(au.year, 1, 1) <= jour <= au for jour in touches)
+            )
+            if depart:
+                plan.lus.append((mediateur_id, PARTI, au))
+            directes_jusqu_a = date(au.year, 1, 1) - timedelta(days=1) if depart else au
+            for plage in plages_hors(du, directes_jusqu_a, annees):
+                plan.directes.setdefault(plage, []).append(mediateur_id)
+            civile = periode_civile(du, au) or ((PARTI, au) if depart and du == date(au.year, 1, 1) else None)
+            if civile_possible and civile and not touches and mediateur_id not in etat.beneficiaires_ecrits:
                 plan.suivis.append((civile[0], civile[1], mediateur_id))
             else:
-                plan.suivis_directs.append(sa.and_(le_mediateur, *bornes))
+                plan.suivis_directs.setdefault((du, au), []).append(mediateur_id)
         fin_serie = fenetre[1] if fin is None else min(fin, fenetre[1])
         if fin_serie >= fenetre[0]:
-            dans_fenetre = [CumulMediateur.debut >= fenetre[0], CumulMediateur.debut <= fin_serie]
-            exclus = [CumulMediateur.debut.not_in(sorted(touches))] if touches else []
-            plan.serie.append(sa.and_(CumulMediateur.mediateur_id == mediateur_id, *dans_fenetre, *exclus))
-            touches_fenetre = sorted(jour for jour in touches if fenetre[0] <= jour <= fin_serie)
+            touches_fenetre = tuple(sorted(jour for jour in touches if fenetre[0] <= jour <= fin_serie))
+            plan.serie.setdefault((fenetre[0], fin_serie, touches_fenetre), []).append(mediateur_id)
             if touches_fenetre:
-                plan.directes_serie.append(sa.and_(le_mediateur, Activite.date.in_(touches_fenetre)))
+                plan.directes_serie.setdefault(touches_fenetre, []).append(mediateur_id)
     return plan
+
+
+def _des(
+    colonne: sa.ColumnElement[str], groupes: dict[Any, list[str]], conditions: Any
+) -> list[sa.ColumnElement[bool]]:
+    """For each group of ``groupes`` (key → mediators), its mediators (``colonne``) and the
+    ``conditions(key)``."""
+    return [sa.and_(colonne.in_(ids), *conditions(cle)) for cle, ids in groupes.items()]
 
 
 def _bornes(du: date | None, au: date | None) -> list[sa.ColumnElement[bool]]:
@@ -400,31 +492,32 @@ def selections_plan(
     but those of :class:`CumulSuivis` (:func:`selection_suivis`)."""
     types = [CumulMediateur.type.in_(filtres.types)] if filtres.types else []
     selections: list[sa.Select[Any]] = []
-    if plan.annees:
+    if plan.lus:
         parties = defaultdict(list)
-        for mediateur_id, debut in plan.annees:
-            parties[debut].append(mediateur_id)
+        for mediateur_id, niveau, debut in plan.lus:
+            parties[(niveau, debut)].append(mediateur_id)
+        type_ = type_lu(CumulMediateur.dimension, CumulMediateur.type)
         selections.append(
             sa.select(
                 sa.cast(sa.null(), sa.Date),
                 CumulMediateur.dimension,
-                CumulMediateur.type,
+                type_,
                 CumulMediateur.valeur,
                 sa.func.max(CumulMediateur.libelle),
                 sa.func.sum(CumulMediateur.activites),
                 sa.func.sum(CumulMediateur.accompagnements),
             )
             .where(
-                CumulMediateur.niveau == "annee",
                 sa.or_(
-                    *(
-                        sa.and_(CumulMediateur.debut == debut, CumulMediateur.mediateur_id.in_(ids))
-                        for debut, ids in parties.items()
+                    *_des(
+                        CumulMediateur.mediateur_id,
+                        parties,
+                        lambda cle: [CumulMediateur.niveau == cle[0], CumulMediateur.debut == cle[1]],
                     )
                 ),
                 *types,
             )
-            .group_by(CumulMediateur.dimension, CumulMediateur.type, CumulMediateur.valeur)
+            .group_by(CumulMediateur.dimension, type_, CumulMediateur.valeur)
         )
     if plan.serie:
         selections.append(
@@ -437,15 +530,30 @@ def selections_plan(
                 sa.literal(0),
                 sa.func.sum(CumulMediateur.accompagnements),
             )
-            .where(CumulMediateur.niveau == "jour", sa.or_(*plan.serie), *types)
+            .where(
+                CumulMediateur.niveau == "jour",
+                sa.or_(
+                    *_des(
+                        CumulMediateur.mediateur_id,
+                        plan.serie,
+                        lambda cle: [
+                            CumulMediateur.debut.between(cle[0], cle[1]),
+                            *([CumulMediateur.debut.not_in(cle[2])] if cle[2] else []),
+                        ],
+                    )
+                ),
+                *types,
+            )
             .group_by(CumulMediateur.debut)
         )
     base = conditions_activites(PorteeNationale(), msgspec.structs.replace(FiltresActivites(), types=filtres.types))
     if plan.directes or plan.directes_serie:
+        directes = _des(Activite.mediateur_id, plan.directes, lambda bornes: _bornes(*bornes))
+        directes_serie = _des(Activite.mediateur_id, plan.directes_serie, lambda jours: [Activite.date.in_(jours)])
         act = activites_comptees(
-            [*base, sa.or_(*plan.directes, *plan.directes_serie)],
-            sa.or_(sa.false(), *plan.directes),
-            sa.or_(sa.false(), *plan.directes_serie),
+            [*base, sa.or_(*directes, *directes_serie)],
+            sa.or_(sa.false(), *directes),
+            sa.or_(sa.false(), *directes_serie),
             nom="directes",
         )
         selections += [
@@ -455,6 +563,10 @@ def selections_plan(
         ]
     if plan.suivis_directs:
         selections += lignes_beneficiaires(
-            accompagnements_selon([*base, sa.or_(*plan.suivis_directs)], sa.not_(cumulable())), annee_reference
+            accompagnements_selon(
+                [*base, sa.or_(*_des(Activite.mediateur_id, plan.suivis_directs, lambda bornes: _bornes(*bornes)))],
+                sa.not_(cumulable()),
+            ),
+            annee_reference,
         )
     return selections

@@ -69,9 +69,10 @@ class EtatCumuls(Base):
 
 class CumulMediateur(Base):
     """Per mediator: the rows of :class:`Cumul` of their activities added up over a calendar
-    year (``niveau`` ``annee``, ``debut`` its 1st January), and their accompagnements per day
-    (``niveau`` ``jour``, dimension ``jour``: the series). Read for a mediator's or a team's
-    statistics."""
+    year (``niveau`` ``annee``, ``debut`` its 1st January) or from the 1st January to a day
+    they left a team (``parti``, ``debut`` that day: :class:`CumulDepart`), and their
+    accompagnements per day (``niveau`` ``jour``, dimension ``jour``: the series). Read for a
+    mediator's or a team's statistics."""
 
     __tablename__ = "stats_cumuls_mediateurs"
 
@@ -89,8 +90,10 @@ class CumulMediateur(Base):
 class CumulSuivis(Base):
     """The bénéficiaires never rolled up per accompagnement (followed, anonymised, or anonymous
     with a birth year: not ``cumulable``) counted distinct over a calendar year (``niveau``
-    ``annee``) or month (``mois``) starting on ``debut``, among the activities of one mediator
-    (``mediateur_id``; ``""``: every mediator). Such a bénéficiaire is only ever accompanied by
+    ``annee``) or month (``mois``) starting on ``debut``, or from the 1st January to a day the
+    mediator left a team (``parti``, ``debut`` that day: :class:`CumulDepart`), among the
+    activities of one mediator (``mediateur_id``; ``""``: every mediator, years and months
+    only). Such a bénéficiaire is only ever accompanied by
     its own mediator, so the counts of several mediators add up. Dimensions: those of
     :func:`hub.core.stats.requetes.lignes_beneficiaires`, but ``naissance`` (valeur ``année de
     naissance|tranche saisie``) instead of ``tranche_age`` (derived at read time); ``libelle``
@@ -105,6 +108,19 @@ class CumulSuivis(Base):
     valeur: Mapped[str] = mapped_column(sa.String(80), primary_key=True)
     libelle: Mapped[str] = mapped_column(sa.String(200), primary_key=True)
     nombre: Mapped[int]
+
+
+class CumulDepart(Base):
+    """The days mediators left a team (``mediateurs_coordonnes.suppression``, at Paris time) when
+    the rollup was computed. For each, :class:`CumulMediateur` and :class:`CumulSuivis` hold
+    (``niveau`` ``parti``, ``debut`` that day) the counts of the mediator's activities from the
+    1st January of its year to that day: what a team's statistics of that year count for a
+    member who left during it, otherwise counted directly."""
+
+    __tablename__ = "stats_cumuls_departs"
+
+    mediateur_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    jour: Mapped[date] = mapped_column(primary_key=True)
 
 
 # The bénéficiaires written since the rollup: their mediator's figures are counted directly.
