@@ -32,6 +32,9 @@ class Hub:
     logger: logging.Logger = field(default_factory=lambda: logging.getLogger("hub"))
     # Transport of the HTTP clients handed to connectors; tests set a respx/httpx.MockTransport.
     http_transport: httpx.AsyncBaseTransport | None = None
+    # The heartbeat this process writes while it runs jobs (hub.core.jobs.heartbeat), kept on
+    # each job run so that the run of a killed worker can be told apart; ``None`` otherwise.
+    worker: str | None = None
 
     @classmethod
     def create(

@@ -1,5 +1,5 @@
 """A worker killed (SIGKILL) in the middle of a sync, then a new worker: the sync finishes, with
-no duplicate and no lost record; and two workers on the same stream: one runs, the other skips.
+no duplicate and no lost record, and the killed try is closed; and two workers on the same stream: one runs, the other skips.
 
 The killed worker is a real ``hub worker`` process on the Redis of ``HUB_TEST_REDIS_URL``; its
 partner is a real HTTP server on loopback that answers slowly. PostgreSQL (``HUB_TEST_DATABASE_URL``)
@@ -18,6 +18,8 @@ import pytest
 import sqlalchemy as sa
 
 from hub.core.hub import Hub
+from hub.core.jobs.models import JobRun
+from hub.core.jobs.orphans import ORPHAN_MESSAGE
 from hub.core.jobs.redis_queue import ArqQueue
 from hub.core.sync.engine import DEAD_RUN_MESSAGE, run_stream
 from hub.core.sync.models import SyncRun, SyncState
@@ -53,6 +55,11 @@ async def _runs(hub: Hub, instance_id: str) -> list[tuple[str, str | None]]:
     async with hub.session() as session:
         runs = await session.scalars(sa.select(SyncRun).where(SyncRun.instance_id == instance_id).order_by(SyncRun.id))
         return [(run.status, run.error_message) for run in runs]
+
+
+async def _job_runs(hub: Hub) -> list[tuple[str, str]]:
+    async with hub.session() as session:
+        return [(run.name, run.status) for run in await session.scalars(sa.select(JobRun).order_by(JobRun.id))]
 
 
 async def _lease(hub: Hub, instance_id: str) -> SyncState | None:
@@ -94,10 +101,13 @@ async def test_a_sync_killed_with_its_worker_is_finished_by_the_next_worker(tmp_
                 assert await asyncio.to_thread(first.wait, 10) == -signal.SIGKILL
 
             assert await _runs(hub, instance) == [("running", None)]  # the dead run left its lease and row
+            assert ("hub:sync", "running") in await _job_runs(hub)
             async with hub.session() as session, session.begin():  # ten minutes later, the lease has expired
                 await session.execute(
                     sa.update(SyncState).where(SyncState.instance_id == instance).values(lease_until=long_ago())
                 )
+                await session.execute(sa.update(JobRun).values(started_at=long_ago()))
+            await forget_redis_keys(REDIS_URL, f"{queue_name}:heartbeat:*")  # ... and its heartbeat expired
             partner.answers["/flux"] = Answer(feed(RECORDS))
 
             with hub_worker(environ, tmp_path) as second:
@@ -114,6 +124,9 @@ async def test_a_sync_killed_with_its_worker_is_finished_by_the_next_worker(tmp_
             count, ids = await _formations(hub, instance)
             assert (count, ids) == (RECORDS, expected)  # no duplicate, none lost
             assert await _runs(hub, instance) == [("failed", DEAD_RUN_MESSAGE), ("success", None)]
+            async with hub.session() as session:  # the killed worker's try is closed, not « en cours » forever
+                killed = await session.scalar(sa.select(JobRun).where(JobRun.name == "hub:sync").order_by(JobRun.id))
+            assert killed is not None and (killed.status, killed.error) == ("interrupted", ORPHAN_MESSAGE)
             state = await _lease(hub, instance)
             assert state is not None and state.lease_owner is None and state.failures == 0
         finally:

@@ -75,7 +75,7 @@ def plugin_set(hub: Hub) -> dict[str, str]:
 
 def worker_name() -> str:
     """``host:pid:random``: unique even for two hubs of one process."""
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+    return f"{socket.gethostname()[:80]}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
 
 
 class HeartbeatStore(Protocol):
@@ -172,8 +172,12 @@ def start_heartbeat(
 ) -> asyncio.Task[None]:
     """Write this process's heartbeat now and every ``every`` seconds, in a task; cancelling
     the task (:func:`stop_heartbeat`) removes the heartbeat. A failed write is logged and
-    retried at the next beat: the worker goes on running jobs."""
-    return asyncio.create_task(_beat(hub, mode, every, store or heartbeat_store(hub.settings)), name="battement")
+    retried at the next beat: the worker goes on running jobs. ``hub.worker`` names the
+    heartbeat (job runs record it)."""
+    hub.worker = worker_name()
+    return asyncio.create_task(
+        _beat(hub, hub.worker, mode, every, store or heartbeat_store(hub.settings)), name="battement"
+    )
 
 
 async def stop_heartbeat(task: asyncio.Task[None] | None) -> None:
@@ -184,9 +188,8 @@ async def stop_heartbeat(task: asyncio.Task[None] | None) -> None:
     await asyncio.gather(task, return_exceptions=True)
 
 
-async def _beat(hub: Hub, mode: WorkerMode, every: float, store: HeartbeatStore) -> None:
+async def _beat(hub: Hub, worker: str, mode: WorkerMode, every: float, store: HeartbeatStore) -> None:
     started = utcnow()
-    worker = worker_name()
     plugins = plugin_set(hub)
     try:
         while True:

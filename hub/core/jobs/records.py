@@ -24,6 +24,7 @@ async def open_run(hub: Hub, ctx: JobContext, kwargs: Any) -> int:
             try_number=ctx.try_number,
             kwargs=kwargs,
             started_at=utcnow(),
+            worker=hub.worker,
         )
         session.add(run)
         await session.flush()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from hub.core.db.base import utcnow
 from hub.core.jobs.cron import local_minute, parse_cron
+from hub.core.jobs.orphans import close_orphaned_runs
 
 if TYPE_CHECKING:
     from hub.core.hub import Hub
@@ -46,8 +47,9 @@ async def enqueue_due_crons(hub: Hub, minute: datetime) -> list[str]:
 
 async def tick(hub: Hub, minute: datetime) -> dict[str, list[str]]:
     """One scheduler tick: the jobs kept in the outbox while Redis was down (Redis queue only),
-    the due syncs (sync engine), then the crons of ``minute``.
-    Returns the enqueued job ids: ``{"syncs": [...], "crons": [...]}``."""
+    the due syncs (sync engine), the crons of ``minute``, then the runs of dead workers closed
+    (:mod:`hub.core.jobs.orphans`). Returns the job ids enqueued and closed:
+    ``{"syncs": [...], "crons": [...], "interrupted": [...]}``."""
     from hub.core.sync.scheduling import enqueue_due_syncs
 
     flush_deferred = getattr(hub.queue, "flush_deferred", None)
@@ -55,7 +57,16 @@ async def tick(hub: Hub, minute: datetime) -> dict[str, list[str]]:
         await flush_deferred()
     syncs = await enqueue_due_syncs(hub)
     crons = await enqueue_due_crons(hub, minute)
-    return {"syncs": list(syncs), "crons": crons}
+    return {"syncs": list(syncs), "crons": crons, "interrupted": await _close_orphans(hub)}
+
+
+async def _close_orphans(hub: Hub) -> list[str]:
+    """Close the runs of dead workers; a heartbeat store that does not answer only delays it."""
+    try:
+        return await close_orphaned_runs(hub, utcnow())
+    except Exception as exc:  # Redis down: the next tick will do it
+        logger.warning("exécutions des workers arrêtés non vérifiées (%s) : réessai à la minute suivante", exc)
+        return []
 
 
 async def every_minute(

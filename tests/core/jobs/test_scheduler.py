@@ -37,8 +37,8 @@ async def test_tick_enqueues_matching_crons_with_deterministic_ids_once_per_minu
     second = await tick(hub, MINUTE.replace(second=59))
 
     expected = ["cron:essai:quart:202611290315", "cron:essai:trois_heures:202611290315"]
-    assert first == {"syncs": [], "crons": expected}
-    assert second == {"syncs": [], "crons": []}
+    assert first == {"syncs": [], "crons": expected, "interrupted": []}
+    assert second == {"syncs": [], "crons": [], "interrupted": []}
     assert [(job.name, job.job_id) for job in hub.queue.jobs] == [
         ("essai:quart", expected[0]),
         ("essai:trois_heures", expected[1]),
@@ -55,7 +55,9 @@ async def test_the_tick_job_records_what_it_enqueued_for_its_scheduled_minute(
     outcome = await run_job(hub, SCHEDULER_TICK, {}, job_id=job_id, try_number=1, scheduled_at=MINUTE)
 
     assert job_id == "cron:hub:scheduler_tick:202611290315"
-    assert outcome.result == {"syncs": [], "crons": ["cron:essai:quart:202611290315", "cron:essai:trois_heures:202611290315"]}
+    assert outcome.result == {
+        "syncs": [], "crons": ["cron:essai:quart:202611290315", "cron:essai:trois_heures:202611290315"], "interrupted": [],
+    }
     [run] = await job_runs(hub, job_id)
     assert (run.status, run.result) == ("success", outcome.result)
     ran = await hub.queue.drain()
