@@ -5,7 +5,8 @@ absent; never a database named ``test``), migrated by the project's migrations, 
 data set of ``--accompagnements`` accompagnements (1 000 000 by default: about 600 000
 activities, 2 000 mediators in teams of about 30, 90 % anonymous bénéficiaires; see
 ``benchmarks/stats_donnees.py``), then times every section of the statistics for three scopes
-over the last full calendar year of the data:
+over two periods: the last full calendar year of the data, and the statistics page's default
+period (the 1st January of the data's last year to its last day, ``--fin``):
 
 - one mediator with a typical number of activities that year (the median mediator);
 - the team of a coordinator of about 30 mediators (members who left counted up to their day);
@@ -18,8 +19,9 @@ lieux, communes; genres, tranches d'âge, statuts and communes of the bénéfici
 ``COUNT(DISTINCT)`` over accompagnements → activités → bénéficiaires), run one after the other
 on one connection, with nothing precomputed. It prints median and p95 of ``--repeat`` runs
 (after one warm-up run), the ratio hub / baseline, the target of each scope, and checks that
-the hub's headline figures (accompagnements, bénéficiaires) equal the baseline's. A slow case
-stops repeating after ``--budget`` seconds (60; at least 3 measures): the table tells how many.
+the hub's headline figures (accompagnements, bénéficiaires) equal the baseline's, per period. A
+slow case stops repeating after ``--budget`` seconds (60; at least 3 measures): the table tells
+how many.
 
 A data set already in the database with the same parameters is reused (generation skipped);
 ``--keep`` leaves the database populated at the end (otherwise it is dropped).
@@ -71,6 +73,8 @@ from hub.core.teams.perimetre import team_membership  # noqa: E402
 URL_PAR_DEFAUT = "postgresql+asyncpg://postgres@127.0.0.1:5432/bench_stats"
 GRAINE = 2025
 OBJECTIFS_MS = {"médiateur": 15.0, "équipe": 50.0, "national": 300.0}
+ANNEE_CIVILE = "année civile"
+PERIODE_PAR_DEFAUT = "période par défaut"
 BASES_INTERDITES = {"test", "postgres", "template0", "template1"}
 
 
@@ -203,6 +207,13 @@ async def choisir_cas(hub: Hub, connexion: asyncpg.Connection, du: date, au: dat
             PorteeEquipe(coordinateur["coordinateur_id"], membres), condition_equipe),
         Cas("national", "toutes les activités", PorteeNationale(), "TRUE"),
     ]  # fmt: skip
+
+
+def periodes_mesurees(fin: date) -> dict[str, tuple[date, date]]:
+    """The periods measured: the last full calendar year of the data (ending on ``fin``), and
+    the statistics page's default period, the 1st January of ``fin``'s year to ``fin``."""
+    annee = fin.year if (fin.month, fin.day) == (12, 31) else fin.year - 1
+    return {ANNEE_CIVILE: (date(annee, 1, 1), date(annee, 12, 31)), PERIODE_PAR_DEFAUT: (date(fin.year, 1, 1), fin)}
 
 
 def _liste(valeurs: list[str]) -> str:
@@ -375,51 +386,52 @@ async def mesurer(url_texte: str, parametres_voulus: Parametres, fin_imposee: bo
     try:
         await hub.migrate()  # a kept database gets the migrations written since it was generated
         print(f"Données : {await decrire_donnees(connexion)}.")
-        fin_d_annee = parametres.fin.month == 12 and parametres.fin.day == 31
-        annee = parametres.fin.year if fin_d_annee else parametres.fin.year - 1
-        du, au = date(annee, 1, 1), date(annee, 12, 31)
+        periodes = periodes_mesurees(parametres.fin)
         aujourd_hui = parametres.fin + timedelta(days=1)
-        filtres = FiltresActivites(du=du, au=au)
-        cas_mesures = await choisir_cas(hub, connexion, du, au)
+        cas_mesures = await choisir_cas(hub, connexion, *periodes[ANNEE_CIVILE])
         moteur = Moteur()
         if moteur.rafraichir is not None:
             debut = time.perf_counter()
             bilan = await moteur.rafraichir_cumuls(hub)
             print(f"Cumuls rafraîchis ({moteur.rafraichir.__module__}.{moteur.rafraichir.__name__}) en "
                   f"{time.perf_counter() - debut:.1f} s : {bilan}.")  # fmt: skip
-        print(f"Période : du {du} au {au} ; {arguments.repeat} mesures après un tour d'échauffement ; PostgreSQL "
+        print(f"Périodes : {', '.join(f'{nom} du {du} au {au}' for nom, (du, au) in periodes.items())} ; "
+              f"{arguments.repeat} mesures après un tour d'échauffement ; PostgreSQL "
               f"{await connexion.fetchval('SHOW server_version')}, {os.cpu_count()} cœurs ; charge de la machine "
               f"{_charge()}.")  # fmt: skip
         lignes, ecarts = [], []
-        for cas in cas_mesures:
-            print(f"- {cas.nom} : {cas.description}")
-            requetes = requetes_reference(cas.condition, du, au)
-            durees_ref, resultats_ref = await chronometrer(
-                lambda r=requetes: reference(connexion, r), arguments.repeat, arguments.budget
-            )
-            ref = resultats_ref["totaux"][0]["accompagnements"], resultats_ref["bénéficiaires"][0]["total"]
-            med_ref, p95_ref = mediane_p95(durees_ref)
-            if moteur.calculer is None:
-                lignes.append((cas.nom, "absent", None, None, med_ref, p95_ref, f"-/{len(durees_ref)}"))
-                continue
-            for cumuls in moteur.variantes:
-                try:
-                    durees_hub, stats = await chronometrer(
-                        lambda c=cas, v=cumuls: moteur.appeler(hub, c, filtres, aujourd_hui, v), arguments.repeat,
-                        arguments.budget,
-                    )
-                except Exception as erreur:  # noqa: BLE001  (the engine is being written: say it, measure the rest)
-                    ecarts.append(f"{cas.nom} (cumuls={cumuls}) : le hub échoue : {type(erreur).__name__}: "
-                                  f"{str(erreur).splitlines()[0]}")  # fmt: skip
+        for nom_periode, (du, au) in periodes.items():
+            print(f"{nom_periode} :")
+            filtres = FiltresActivites(du=du, au=au)
+            for cas in cas_mesures:
+                print(f"- {cas.nom} : {cas.description}")
+                requetes = requetes_reference(cas.condition, du, au)
+                durees_ref, resultats_ref = await chronometrer(
+                    lambda r=requetes: reference(connexion, r), arguments.repeat, arguments.budget
+                )
+                ref = resultats_ref["totaux"][0]["accompagnements"], resultats_ref["bénéficiaires"][0]["total"]
+                med_ref, p95_ref = mediane_p95(durees_ref)
+                if moteur.calculer is None:
+                    lignes.append((nom_periode, cas.nom, "absent", None, None, med_ref, p95_ref, f"-/{len(durees_ref)}"))
                     continue
-                variante = ("cumuls" if cumuls else "sans cumuls") if len(moteur.variantes) > 1 else "hub"
-                obtenu = stats.accompagnements.total, stats.beneficiaires.total
-                if obtenu != ref:
-                    ecarts.append(f"{cas.nom} ({variante}) : hub {obtenu} ≠ référence {ref} "
-                                  "(accompagnements, bénéficiaires)")  # fmt: skip
-                lignes.append((cas.nom, variante, *mediane_p95(durees_hub), med_ref, p95_ref,
-                               f"{len(durees_hub)}/{len(durees_ref)}", obtenu == ref))
-            print(f"  accompagnements {_n(ref[0])}, bénéficiaires {_n(ref[1])} (référence)")
+                for cumuls in moteur.variantes:
+                    try:
+                        durees_hub, stats = await chronometrer(
+                            lambda c=cas, v=cumuls, f=filtres: moteur.appeler(hub, c, f, aujourd_hui, v),
+                            arguments.repeat, arguments.budget,
+                        )
+                    except Exception as erreur:  # noqa: BLE001  (the engine is being written: say it, measure the rest)
+                        ecarts.append(f"{nom_periode}, {cas.nom} (cumuls={cumuls}) : le hub échoue : "
+                                      f"{type(erreur).__name__}: {str(erreur).splitlines()[0]}")  # fmt: skip
+                        continue
+                    variante = ("cumuls" if cumuls else "sans cumuls") if len(moteur.variantes) > 1 else "hub"
+                    obtenu = stats.accompagnements.total, stats.beneficiaires.total
+                    if obtenu != ref:
+                        ecarts.append(f"{nom_periode}, {cas.nom} ({variante}) : hub {obtenu} ≠ référence {ref} "
+                                      "(accompagnements, bénéficiaires)")  # fmt: skip
+                    lignes.append((nom_periode, cas.nom, variante, *mediane_p95(durees_hub), med_ref, p95_ref,
+                                   f"{len(durees_hub)}/{len(durees_ref)}", obtenu == ref))
+                print(f"  accompagnements {_n(ref[0])}, bénéficiaires {_n(ref[1])} (référence)")
         imprimer_tableau(lignes)
         print(f"Charge de la machine à la fin des mesures : {_charge()} (d'autres processus faussent les durées).")
         for ecart in ecarts:
@@ -444,17 +456,17 @@ async def mesurer(url_texte: str, parametres_voulus: Parametres, fin_imposee: bo
 
 def imprimer_tableau(lignes: list[tuple]) -> None:
     print()
-    entete = ("portée", "variante", "hub méd.", "hub p95", "réf. méd.", "réf. p95", "hub/réf.", "objectif", "atteint",
+    entete = ("période", "portée", "variante", "hub méd.", "hub p95", "réf. méd.", "réf. p95", "hub/réf.", "objectif", "atteint",
               "chiffres", "mesures")  # fmt: skip
-    largeurs = (10, 12, 9, 9, 10, 9, 9, 9, 8, 9, 7)
+    largeurs = (18, 10, 12, 9, 9, 10, 9, 9, 9, 8, 9, 7)
     print("  ".join(titre.ljust(largeur) for titre, largeur in zip(entete, largeurs, strict=True)))
-    for nom, variante, med_hub, p95_hub, med_ref, p95_ref, mesures, *justes in lignes:
+    for periode, nom, variante, med_hub, p95_hub, med_ref, p95_ref, mesures, *justes in lignes:
         objectif = OBJECTIFS_MS[nom]
         if med_hub is None:
-            cellules = (nom, variante, "—", "—", f"{med_ref:.1f}", f"{p95_ref:.1f}", "—", f"< {objectif:.0f}", "—", "—",
+            cellules = (periode, nom, variante, "—", "—", f"{med_ref:.1f}", f"{p95_ref:.1f}", "—", f"< {objectif:.0f}", "—", "—",
                         mesures)  # fmt: skip
         else:
-            cellules = (nom, variante, f"{med_hub:.1f}", f"{p95_hub:.1f}", f"{med_ref:.1f}", f"{p95_ref:.1f}",
+            cellules = (periode, nom, variante, f"{med_hub:.1f}", f"{p95_hub:.1f}", f"{med_ref:.1f}", f"{p95_ref:.1f}",
                         f"{med_hub / med_ref:.2f}", f"< {objectif:.0f}", "oui" if med_hub < objectif else "non",
                         "justes" if justes[0] else "FAUX", mesures)  # fmt: skip
         print("  ".join(str(cellule).ljust(largeur) for cellule, largeur in zip(cellules, largeurs, strict=True)))

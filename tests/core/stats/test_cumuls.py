@@ -110,19 +110,45 @@ async def test_changing_only_the_tags_of_an_activity_is_seen_by_the_rollup(hub: 
 
 def test_a_period_is_read_as_whole_years_whole_months_and_days_around_the_touched_ones() -> None:
     premier, dernier = date(2024, 11, 29), date(2026, 11, 28)
-    assert decouper(date(2025, 1, 1), date(2025, 12, 31), premier, dernier, set()) == ([date(2025, 1, 1)], [], [])
-    annees, mois, plages = decouper(date(2025, 1, 10), date(2026, 3, 5), premier, dernier, {date(2025, 6, 3)})
+    annee = ([date(2025, 1, 1)], [], [])
+    assert decouper(date(2025, 1, 1), date(2025, 12, 31), premier, dernier, set(), date(2026, 1, 2)) == annee
+    annees, mois, plages = decouper(
+        date(2025, 1, 10), date(2026, 3, 5), premier, dernier, {date(2025, 6, 3)}, date(2026, 3, 9)
+    )
     assert annees == []
     assert mois == [date(2025, m, 1) for m in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12)] + [date(2026, 1, 1), date(2026, 2, 1)]
     assert plages == [
         (date(2025, 1, 10), date(2025, 1, 31)), (date(2025, 6, 1), date(2025, 6, 30)), (date(2026, 3, 1), date(2026, 3, 5))
     ]
     # Open bounds: the days the rollup holds; a partial first month read by day.
-    annees, mois, plages = decouper(None, None, premier, dernier, {date(2026, 11, 28)})
+    annees, mois, plages = decouper(None, None, premier, dernier, {date(2026, 11, 28)}, None)
     assert annees == [date(2025, 1, 1)]
     assert mois == [date(2024, 12, 1)] + [date(2026, m, 1) for m in range(1, 11)]
     assert plages == [(date(2024, 11, 29), date(2024, 11, 30)), (date(2026, 11, 1), date(2026, 11, 28))]
-    assert decouper(None, None, None, None, set()) == ([], [], [])
+    assert decouper(None, None, None, None, set(), None) == ([], [], [])
+
+
+def test_the_year_or_month_holding_the_periods_end_is_read_whole_when_the_rollup_holds_nothing_after_it() -> None:
+    premier, dernier = date(2024, 11, 29), date(2026, 11, 28)
+    # The default period, 1st January to the rollup's last day or later, or to a day after which
+    # the rollup holds nothing that year (the next rolled-up activity is in 2027).
+    for au in (dernier, date(2026, 12, 15)):
+        assert decouper(date(2026, 1, 1), au, premier, dernier, set(), None) == ([date(2026, 1, 1)], [], [])
+    futur = date(2027, 1, 4)
+    assert decouper(date(2026, 1, 1), date(2026, 11, 20), premier, futur, set(), futur) == ([date(2026, 1, 1)], [], [])
+    # A touched day after the period's end changes nothing; one before it splits the year.
+    assert decouper(date(2026, 1, 1), date(2026, 11, 20), premier, futur, {date(2026, 11, 25)}, futur)[0]
+    assert decouper(date(2026, 1, 1), date(2026, 11, 20), premier, futur, {date(2026, 3, 2)}, futur) == (
+        [], [date(2026, m, 1) for m in (1, 2, 4, 5, 6, 7, 8, 9, 10, 11)], [(date(2026, 3, 1), date(2026, 3, 31))]
+    )
+    # A rolled-up activity later that year (dated in the future, or before the rollup's last
+    # day): the months up to the end's, which is read whole only when it holds none after it.
+    assert decouper(date(2026, 1, 1), date(2026, 11, 20), premier, dernier, set(), date(2026, 12, 1)) == (
+        [], [date(2026, m, 1) for m in range(1, 12)], []
+    )
+    assert decouper(date(2026, 1, 1), date(2026, 11, 20), premier, dernier, set(), date(2026, 11, 25)) == (
+        [], [date(2026, m, 1) for m in range(1, 11)], [(date(2026, 11, 1), date(2026, 11, 20))]
+    )
 
 
 async def test_the_monthly_and_yearly_levels_add_up_the_days(hub: Hub) -> None:

@@ -5,12 +5,15 @@ rollup is kept per day and type); otherwise :func:`compter_avec_cumuls` returns 
 the direct queries run. A day is *touched* when, since ``depuis``, one of its activities was
 written (``modification``: created, edited, deleted — its former day too, from
 :class:`CumulActivite`) or one of its activities got a new accompagnement (``creation``). The
-rollup serves the other days — whole calendar years and months from :class:`CumulPeriode`
-when none of their days is touched (:func:`decouper`), the rest from :class:`Cumul`; the
-touched ones are counted directly. The followed bénéficiaires (distinct over the period, not
-additive per day) come from the per-mediator levels for exactly one calendar year or month,
-else are counted directly. A mediator's or a team's statistics are read from the per-mediator
-levels (:mod:`hub.core.stats.cumuls.mediateurs`).
+rollup serves the other days — calendar years and months from :class:`CumulPeriode` when none
+of their days is touched (:func:`decouper`; the one holding the period's end too when the rollup
+holds nothing after it in it, see :func:`~hub.core.stats.cumuls.mediateurs.lisible`), the rest
+from :class:`Cumul`; the touched ones are counted directly. The followed bénéficiaires
+(distinct over the period, not additive per day) come from the per-mediator levels for a period
+read as one calendar year or month (:func:`~hub.core.stats.cumuls.mediateurs.periode_civile`:
+the default one, 1st January to today, included), else are counted directly. A mediator's or
+a team's statistics are read from the per-mediator levels
+(:mod:`hub.core.stats.cumuls.mediateurs`).
 """
 
 from __future__ import annotations
@@ -30,7 +33,9 @@ from hub.core.stats.cumuls.models import Cumul, CumulPeriode
 from hub.core.stats.cumuls.mediateurs import (
     Etat,
     convertir,
+    fin_du_mois,
     lire_etat,
+    lisible,
     periode_civile,
     planifier,
     selection_suivis,
@@ -80,21 +85,22 @@ async def compter_avec_cumuls(
         membres = {portee.mediateur_id: None}
     elif isinstance(portee, PorteeEquipe):
         membres = portee.membres
-    etat = await lire_etat(session, None if membres is None else sorted(membres))
+    etat = await lire_etat(session, None if membres is None else sorted(membres), filtres.au)
     if etat is None:
         return None
     premier, dernier = etat.premier, etat.dernier
     if membres is not None:
         return await _compter_par_mediateurs(session, membres, filtres, fenetre, annee_reference, etat)
     touches = sorted(etat.jours_touches())
-    civile = periode_civile(filtres.du, filtres.au) if tous_types(filtres) else None
+    suivant = etat.suivants.get("")
+    civile = periode_civile(filtres.du, filtres.au, suivant) if tous_types(filtres) else None
     # The bénéficiaires not rolled up of a calendar year or month from the rollup: every
     # mediator's, but those of the touched mediators counted directly.
     retouches = etat.mediateurs_touches() if civile else set()
     propres = [Cumul.jour.not_in(touches)] if touches else []
     if filtres.types:
         propres.append(Cumul.type.in_(filtres.types))
-    annees, mois, jours = decouper(filtres.du, filtres.au, premier, dernier, set(touches))
+    annees, mois, jours = decouper(filtres.du, filtres.au, premier, dernier, set(touches), suivant)
     types = [CumulPeriode.type.in_(filtres.types)] if filtres.types else []
     lus = [
         *([_lu(CumulPeriode, CumulPeriode.niveau == "annee", CumulPeriode.debut.in_(annees), *types)] if annees else []),
@@ -201,12 +207,19 @@ def _lu(table: type[Cumul] | type[CumulPeriode], *conditions: sa.ColumnElement[b
 
 
 def decouper(
-    du: date | None, au: date | None, premier: date | None, dernier: date | None, touches: set[date]
+    du: date | None,
+    au: date | None,
+    premier: date | None,
+    dernier: date | None,
+    touches: set[date],
+    suivant: date | None,
 ) -> tuple[list[date], list[date], list[tuple[date, date]]]:
     """The days from ``du`` to ``au`` that the rollup holds (``premier`` to ``dernier``), as
-    whole calendar years, whole months and ranges of days: a year or a month holding a touched
-    day is split (its touched days are counted directly; the caller leaves them out of the
-    ranges). Returns the first days of the years and of the months, and the ranges."""
+    calendar years, months and ranges of days: a year or a month is read whole when it is
+    :func:`lisible` (the one holding ``au`` too, when the rollup holds no activity after ``au``
+    in it: ``suivant``, the first day after ``au`` holding one), else split (its touched days
+    are counted directly; the caller leaves them out of the ranges). Returns the first days of
+    the years and of the months, and the ranges."""
     if premier is None or dernier is None:
         return [], [], []
     debut, fin = max(du or premier, premier), min(au or dernier, dernier)
@@ -221,7 +234,7 @@ def decouper(
             jours.append((de, a))
 
     def propre(de: date, a: date) -> bool:
-        return de >= debut and a <= fin and not any(de <= jour <= a for jour in touches)
+        return de >= debut and lisible(de, a, fin, suivant, touches)
 
     for annee in range(debut.year, fin.year + 1):
         if propre(date(annee, 1, 1), date(annee, 12, 31)):
@@ -229,7 +242,7 @@ def decouper(
             continue
         for numero in range(1, 13):
             premier_jour = date(annee, numero, 1)
-            dernier_jour = date(annee + numero // 12, numero % 12 + 1, 1) - timedelta(days=1)
+            dernier_jour = fin_du_mois(premier_jour)
             if dernier_jour < debut or premier_jour > fin:
                 continue
             if propre(premier_jour, dernier_jour):

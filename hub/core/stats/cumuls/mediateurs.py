@@ -15,8 +15,10 @@ followed bénéficiaires, from the rollup (see ``docs/statistiques.md``).
 A mediator is *touched* when, since ``depuis``, one of their activities was written or got an
 accompagnement (the days touched, as for the national rollup) or one of their bénéficiaires was
 written (an edit, a deletion, a merge). Their touched days are counted directly (a year holding
-one is counted directly for them), and all their non-rolled-up bénéficiaires too (the « premier
-accompagnement » flags and the attributes may have changed anywhere).
+one up to the period's end is counted directly for them), and all their non-rolled-up
+bénéficiaires too (the « premier accompagnement » flags and the attributes may have changed
+anywhere). A year or month read ends on its last day, or earlier when the rollup holds none of
+the mediator's activities after that day in it (:func:`lisible`: the default period).
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ from hub.core.teams.models import MediateurCoordonne
 NAISSANCE = "naissance"
 NIVEAUX_SUIVIS = ("annee", "mois")
 PARTI = "parti"
+SUIVANT = "suivant"
 
 
 # --- Rebuild ------------------------------------------------------------------------------------
@@ -245,8 +248,10 @@ def _lignes_suivis(
 
 class Etat(msgspec.Struct):
     """The rollup's state read with what was written since: ``depuis``, the first and last days
-    it holds, the days touched per mediator, the mediators whose bénéficiaires were written and
-    the (mediator, day) whose departure level it holds (:class:`CumulDepart`)."""
+    it holds, the days touched per mediator, the mediators whose bénéficiaires were written,
+    the (mediator, day) whose departure level it holds (:class:`CumulDepart`) and, per mediator
+    (``""``: any mediator), the first day after the period's end holding one of their rolled-up
+    activities, when there is one (:func:`lisible`)."""
 
     depuis: datetime
     premier: date | None
@@ -254,6 +259,7 @@ class Etat(msgspec.Struct):
     jours: dict[str, set[date]]
     beneficiaires_ecrits: set[str]
     departs: set[tuple[str, date]] = set()
+    suivants: dict[str, date] = {}
 
     def jours_touches(self) -> set[date]:
         return set().union(*self.jours.values())
@@ -262,24 +268,28 @@ class Etat(msgspec.Struct):
         return set(self.jours) | self.beneficiaires_ecrits
 
 
-async def lire_etat(session: AsyncSession, mediateurs: list[str] | None) -> Etat | None:
-    """The rollup's :class:`Etat` (``None``: never computed), the touches and departures of
-    ``mediateurs`` only (``None``: all touches, no departures). Two statements: the planner
-    needs the value of ``depuis`` to read the few rows written since by their index."""
+async def lire_etat(session: AsyncSession, mediateurs: list[str] | None, au: date | None) -> Etat | None:
+    """The rollup's :class:`Etat` (``None``: never computed), the touches, departures and days
+    after ``au`` (the period's end) of ``mediateurs`` only (``None``: all touches, no
+    departures, the days after ``au`` of any mediator). Two statements: the planner needs the
+    value of ``depuis`` to read the few rows written since by their index."""
     from hub.core.stats.cumuls.models import Cumul, EtatCumuls
 
+    apres = [Cumul.jour > au] if au is not None else [sa.false()]
+    suivant = sa.select(sa.func.min(Cumul.jour)).where(*apres).scalar_subquery()
     ligne = (
         await session.execute(
             sa.select(
                 EtatCumuls.depuis,
                 sa.select(sa.func.min(Cumul.jour)).scalar_subquery(),
                 sa.select(sa.func.max(Cumul.jour)).scalar_subquery(),
+                suivant,
             )
         )
     ).first()
     if ligne is None:
         return None
-    depuis, premier, dernier = ligne
+    depuis, premier, dernier, suivant_national = ligne
     modifiees = Activite.modification >= depuis
     des = [Activite.mediateur_id.in_(mediateurs)] if mediateurs is not None else []
     aucun_jour = sa.cast(sa.null(), sa.Date)
@@ -290,6 +300,18 @@ async def lire_etat(session: AsyncSession, mediateurs: list[str] | None) -> Etat
             )
         ]
         if mediateurs is not None
+        else []
+    )
+    # Each mediator's first rolled-up day after ``au`` (their series level holds every day).
+    suivants_des = (
+        [
+            sa.select(sa.literal(SUIVANT), CumulMediateur.mediateur_id, sa.func.min(CumulMediateur.debut))
+            .where(
+                CumulMediateur.mediateur_id.in_(mediateurs), CumulMediateur.niveau == "jour", CumulMediateur.debut > au
+            )
+            .group_by(CumulMediateur.mediateur_id)
+        ]
+        if mediateurs is not None and au is not None
         else []
     )
     lignes = await session.execute(
@@ -306,32 +328,59 @@ async def lire_etat(session: AsyncSession, mediateurs: list[str] | None) -> Etat
                 *([Beneficiaire.mediateur_id.in_(mediateurs)] if mediateurs is not None else []),
             ),
             *departs_des,
+            *suivants_des,
         )
     )
     jours: dict[str, set[date]] = defaultdict(set)
     ecrits: set[str] = set()
     departs: set[tuple[str, date]] = set()
+    suivants = {"": suivant_national} if suivant_national is not None else {}
     for genre, mediateur_id, jour in lignes.all():
         if genre == "jour":
             jours[mediateur_id].add(jour)
         elif genre == PARTI:
             departs.add((mediateur_id, jour))
+        elif genre == SUIVANT:
+            suivants[mediateur_id] = jour
         else:
             ecrits.add(mediateur_id)
     return Etat(
-        depuis=depuis, premier=premier, dernier=dernier, jours=dict(jours), beneficiaires_ecrits=ecrits, departs=departs
+        depuis=depuis, premier=premier, dernier=dernier, jours=dict(jours), beneficiaires_ecrits=ecrits,
+        departs=departs, suivants=suivants,
     )
 
 
-def periode_civile(du: date | None, au: date | None) -> tuple[str, date] | None:
-    """(``annee`` or ``mois``, first day) when ``du``–``au`` is exactly one calendar year or
-    month; else ``None``."""
-    if du is None or au is None or du.day != 1:
+def lisible(de: date, a: date, au: date | None, suivant: date | None, touches: Iterable[date] = ()) -> bool:
+    """Whether the rollup of the calendar year or month ``de``–``a`` is exactly that of its days
+    up to ``au`` (the period's end; ``None``: unbounded): it starts by ``au``, the rollup holds
+    no activity after ``au`` up to ``a`` (``suivant``: the first day after ``au`` that may hold
+    one; ``None``: none does) and none of its days up to ``au`` is ``touches``. Its rows then
+    count exactly the activities dated from ``de`` to ``au`` (distinct counts included): the
+    activities of its untouched days did not change since, and it holds no other. Activities
+    may be dated in the future, hence ``suivant``. So the default period, from the 1st January
+    to today, reads the current year's level."""
+    fin = a if au is None else min(a, au)
+    return (
+        (au is None or de <= au)
+        and (fin == a or suivant is None or a < suivant)
+        and not any(de <= jour <= fin for jour in touches)
+    )
+
+
+def fin_du_mois(jour: date) -> date:
+    """The last day of the month of ``jour``."""
+    return date(jour.year + jour.month // 12, jour.month % 12 + 1, 1) - timedelta(days=1)
+
+
+def periode_civile(du: date | None, au: date | None, suivant: date | None) -> tuple[str, date] | None:
+    """(``annee`` or ``mois``, first day) when ``du``–``au`` reads as one calendar year or month
+    of the rollup: it starts on its first day and ends on its last or, with no rolled-up activity
+    after ``au`` in it (``suivant``, see :func:`lisible`), on an earlier day; else ``None``."""
+    if du is None or au is None or du.day != 1 or au < du:
         return None
-    if du.month == 1 and au == date(du.year, 12, 31):
+    if du.month == 1 and au.year == du.year and lisible(du, date(du.year, 12, 31), au, suivant):
         return "annee", du
-    fin_du_mois = date(du.year + du.month // 12, du.month % 12 + 1, 1) - timedelta(days=1)
-    if au == fin_du_mois:
+    if au <= fin_du_mois(du) and lisible(du, fin_du_mois(du), au, suivant):
         return "mois", du
     return None
 
@@ -423,13 +472,15 @@ def planifier(
         du = filtres.du
         au = filtres.au if fin is None else (fin if filtres.au is None else min(fin, filtres.au))
         touches = etat.jours.get(mediateur_id, set())
+        # The first day after ``au`` holding one of their rolled-up activities: read for the
+        # period's end, unknown (the next day, then) for a member who left before it.
+        suivant = etat.suivants.get(mediateur_id) if au == filtres.au else au + timedelta(days=1)
         if du is None or au is None or du <= au:
             annees = [
                 annee
                 for annee in (range(etat.premier.year, etat.dernier.year + 1) if etat.premier and etat.dernier else [])
                 if (du is None or du <= date(annee, 1, 1))
-                and (au is None or date(annee, 12, 31) <= au)
-                and not any(jour.year == annee for jour in touches)
+                and lisible(date(annee, 1, 1), date(annee, 12, 31), au, suivant, touches)
             ]
             plan.lus += [(mediateur_id, "annee", date(annee, 1, 1)) for annee in annees]
             # From the 1st January to ``au``, held when a departure of that day was rolled up.
@@ -445,7 +496,7 @@ def planifier(
             directes_jusqu_a = date(au.year, 1, 1) - timedelta(days=1) if depart else au
             for plage in plages_hors(du, directes_jusqu_a, annees):
                 plan.directes.setdefault(plage, []).append(mediateur_id)
-            civile = periode_civile(du, au) or ((PARTI, au) if depart and du == date(au.year, 1, 1) else None)
+            civile = periode_civile(du, au, suivant) or ((PARTI, au) if depart and du == date(au.year, 1, 1) else None)
             if civile_possible and civile and not touches and mediateur_id not in etat.beneficiaires_ecrits:
                 plan.suivis.append((civile[0], civile[1], mediateur_id))
             else:
