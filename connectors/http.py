@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
+from types import TracebackType
+from typing import Any, Self
 
 import httpx
 
 from connectors.errors import AuthError, ConfigError, RecordError, TransientError
+
+Params = list[tuple[str, str | int]]
 
 
 def retry_after_seconds(response: httpx.Response) -> float | None:
@@ -73,3 +76,43 @@ async def get(
     else:
         check(response)
     return response
+
+
+def query_params(**filters: str | int | bool | None) -> Params:
+    """Query parameters for the filters given (``None`` omitted, booleans as ``true``/``false``)."""
+    params: Params = []
+    for name, value in filters.items():
+        if value is None:
+            continue
+        params.append((name, ("true" if value else "false") if isinstance(value, bool) else value))
+    return params
+
+
+class PartnerClient:
+    """Base of a partner's client: it calls through the caller's ``http`` client (left open), or
+    through one built on ``transport`` (tests: respx or ``httpx.MockTransport``) with ``timeout``,
+    which this object owns and closes (``async with`` or :meth:`aclose`)."""
+
+    def __init__(
+        self,
+        *,
+        http: httpx.AsyncClient | None,
+        transport: httpx.AsyncBaseTransport | None,
+        timeout: httpx.Timeout,
+    ) -> None:
+        if http is not None and transport is not None:
+            raise ValueError("donnez http ou transport, pas les deux")
+        self._owns_http = http is None
+        self.http = http or httpx.AsyncClient(transport=transport, timeout=timeout)
+
+    async def aclose(self) -> None:
+        if self._owns_http:
+            await self.http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        await self.aclose()

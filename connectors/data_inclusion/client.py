@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
-from types import TracebackType
 from typing import Any, Generic, TypeVar
 
 import httpx
@@ -20,7 +19,7 @@ import msgspec
 from connectors.data_inclusion.failures import PARTNER, raise_for_answer
 from connectors.data_inclusion.models import Enveloppe, Service, Source, Structure
 from connectors.errors import ConfigError
-from connectors.http import get
+from connectors.http import Params, PartnerClient, get, query_params
 
 T = TypeVar("T")
 
@@ -28,8 +27,6 @@ BASE_URL = "https://api.data.inclusion.gouv.fr"
 DEFAULT_PAGE_SIZE = 1000
 MAX_PAGE_SIZE = 10000
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
-
-Params = list[tuple[str, str | int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +82,7 @@ class PagedQuery(Generic[T]):
                 yield record
 
 
-class DataInclusionClient:
+class DataInclusionClient(PartnerClient):
     """A client of the data·inclusion API v1 with a bearer ``token`` (scope ``api``).
 
     Pass the caller's ``http`` client (left open), or a ``transport`` (tests: respx or
@@ -104,24 +101,9 @@ class DataInclusionClient:
         http: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        if http is not None and transport is not None:
-            raise ValueError("donnez http ou transport, pas les deux")
-        self._owns_http = http is None
-        self.http = http or httpx.AsyncClient(transport=transport, timeout=DEFAULT_TIMEOUT)
+        super().__init__(http=http, transport=transport, timeout=DEFAULT_TIMEOUT)
         self.base_url = base_url.rstrip("/")
         self._headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
-
-    async def aclose(self) -> None:
-        if self._owns_http:
-            await self.http.aclose()
-
-    async def __aenter__(self) -> DataInclusionClient:
-        return self
-
-    async def __aexit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        await self.aclose()
 
     def structures(
         self,
@@ -136,7 +118,7 @@ class DataInclusionClient:
     ) -> PagedQuery[Structure]:
         """``GET /api/v1/structures``, narrowed by the filters given (lists as repeated keys)."""
         params = _repeated("sources", sources) + _repeated("reseaux_porteurs", reseaux_porteurs)
-        params += _params(
+        params += query_params(
             code_departement=code_departement, code_region=code_region, code_commune=code_commune,
             exclure_doublons=exclure_doublons,
         )
@@ -154,7 +136,7 @@ class DataInclusionClient:
     ) -> PagedQuery[Service]:
         """``GET /api/v1/services``, narrowed by the filters given (lists as repeated keys)."""
         params = _repeated("sources", sources) + _repeated("thematiques", thematiques)
-        params += _params(code_departement=code_departement, code_region=code_region, code_commune=code_commune)
+        params += query_params(code_departement=code_departement, code_region=code_region, code_commune=code_commune)
         return PagedQuery(self, "/api/v1/services", Service, params, size)
 
     async def sources(self) -> list[Source]:
@@ -204,13 +186,3 @@ def _unexpected(path: str, why: str) -> str:
 
 def _repeated(name: str, values: Sequence[str]) -> Params:
     return [(name, value) for value in values]
-
-
-def _params(**filters: str | bool | None) -> Params:
-    """Query parameters for the filters given (``None`` omitted, booleans as ``true``/``false``)."""
-    params: Params = []
-    for name, value in filters.items():
-        if value is None:
-            continue
-        params.append((name, ("true" if value else "false") if isinstance(value, bool) else value))
-    return params

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from types import TracebackType
 from typing import Any, TypeVar
 
 import httpx
 
 from connectors.errors import ConfigError
+from connectors.http import PartnerClient, query_params
 from connectors.rdv_service_public.datetimes import query_value
 from connectors.rdv_service_public.failures import PARTNER
 from connectors.rdv_service_public.models import (
@@ -32,7 +32,7 @@ from connectors.rdv_service_public.models import (
 )
 from connectors.rdv_service_public.pagination import PagedQuery
 from connectors.rdv_service_public.records import InvalidRecord, decode_record
-from connectors.rdv_service_public.session import Params, RdvSession, TokenProvider
+from connectors.rdv_service_public.session import RdvSession, TokenProvider
 from connectors.rdv_service_public.webhooks import Subscription
 
 T = TypeVar("T")
@@ -40,7 +40,7 @@ T = TypeVar("T")
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
 
-class RdvClient:
+class RdvClient(PartnerClient):
     """A client of one RDV-SP instance (``base_url``: ``https://rdv.anct.gouv.fr`` or another host
     of :data:`connectors.rdv_service_public.instances.INSTANCES`), acting as the agent whose
     token ``tokens`` provides.
@@ -58,23 +58,8 @@ class RdvClient:
         http: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        if http is not None and transport is not None:
-            raise ValueError("donnez http ou transport, pas les deux")
-        self._owns_http = http is None
-        self.http = http or httpx.AsyncClient(transport=transport, timeout=DEFAULT_TIMEOUT)
+        super().__init__(http=http, transport=transport, timeout=DEFAULT_TIMEOUT)
         self.session = RdvSession(base_url, tokens, http=self.http)
-
-    async def aclose(self) -> None:
-        if self._owns_http:
-            await self.http.aclose()
-
-    async def __aenter__(self) -> RdvClient:
-        return self
-
-    async def __aexit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        await self.aclose()
 
     # -- the agent and their organisations (setup) --------------------------------------------
 
@@ -86,7 +71,7 @@ class RdvClient:
         self, *, departement_number: str | None = None, city_code: str | None = None, street_ban_id: str | None = None
     ) -> PagedQuery[Organisation]:
         """``GET organisations``: those the agent belongs to, ordered by id."""
-        params = _params(departement_number=departement_number, city_code=city_code, street_ban_id=street_ban_id)
+        params = query_params(departement_number=departement_number, city_code=city_code, street_ban_id=street_ban_id)
         return PagedQuery(self.session, "organisations", "organisations", Organisation, params)
 
     # -- lists read by the sync (setup) --------------------------------------------------------
@@ -107,7 +92,7 @@ class RdvClient:
         Dates are sent as ``YYYY-MM-DD``, datetimes (timezone-aware only) as ISO 8601; several
         ``ids`` or statuses are sent as ``id[]`` / ``status[]``.
         """
-        params = _params(organisation_id=organisation_id, user_id=user_id, agent_id=agent_id)
+        params = query_params(organisation_id=organisation_id, user_id=user_id, agent_id=agent_id)
         params += [("id[]", rdv_id) for rdv_id in ids]
         if starts_after is not None:
             params.append(("starts_after", query_value(starts_after)))
@@ -130,7 +115,7 @@ class RdvClient:
 
     def lieux(self, *, organisation_id: int | None = None) -> PagedQuery[Lieu]:
         """``GET lieux``, ordered by id."""
-        return PagedQuery(self.session, "lieux", "lieux", Lieu, _params(organisation_id=organisation_id))
+        return PagedQuery(self.session, "lieux", "lieux", Lieu, query_params(organisation_id=organisation_id))
 
     def motifs(
         self,
@@ -142,7 +127,7 @@ class RdvClient:
         motif_category_short_name: str | None = None,
     ) -> PagedQuery[Motif]:
         """``GET organisations/{id}/motifs``, ordered by id."""
-        params = _params(
+        params = query_params(
             active=active,
             bookable_publicly=bookable_publicly,
             service_id=service_id,
@@ -160,7 +145,7 @@ class RdvClient:
             f"organisations/{organisation_id}/webhook_endpoints",
             "webhook_endpoints",
             WebhookEndpoint,
-            _params(target_url=target_url),
+            query_params(target_url=target_url),
         )
 
     async def create_webhook_endpoint(
@@ -250,13 +235,3 @@ class RdvClient:
                 raise ConfigError(f"{message} : vérifiez l'adresse de l'instance (API v1 attendue)")
             raise InvalidRecord(f"{message} : enregistrement ignoré", raw=body)
         return decode_record(record, record_type)
-
-
-def _params(**filters: str | int | bool | None) -> Params:
-    """Query parameters for the filters given (``None`` omitted, booleans as ``true``/``false``)."""
-    params: Params = []
-    for name, value in filters.items():
-        if value is None:
-            continue
-        params.append((name, ("true" if value else "false") if isinstance(value, bool) else value))
-    return params

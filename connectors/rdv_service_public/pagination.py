@@ -9,10 +9,11 @@ from typing import Any, Generic, TypeVar
 import msgspec
 
 from connectors.errors import ConfigError
+from connectors.http import Params
 from connectors.rdv_service_public.datetimes import normalize_datetimes
 from connectors.rdv_service_public.failures import PARTNER
 from connectors.rdv_service_public.records import InvalidRecord, decode_record
-from connectors.rdv_service_public.session import Params, RdvSession
+from connectors.rdv_service_public.session import RdvSession
 
 T = TypeVar("T")
 

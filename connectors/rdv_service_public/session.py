@@ -8,10 +8,9 @@ import httpx
 import msgspec
 
 from connectors.errors import AuthError, ConfigError
+from connectors.http import Params
 from connectors.rdv_service_public.failures import PARTNER, CallKind, error_for, network_error
 from connectors.rdv_service_public.instances import api_url
-
-Params = list[tuple[str, str | int]]
 
 
 class TokenProvider(Protocol):
