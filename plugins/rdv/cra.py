@@ -20,7 +20,7 @@ from hub.core.identity import Principal
 from hub.core.web.dates import date_heure_fr
 from plugins.rdv import agenda
 from plugins.rdv.models import Compte, Rdv
-from plugins.rdv.rapprochement import UsagerRdv, beneficiaire_de, usager_de
+from plugins.rdv.rapprochement import UsagerRdv, beneficiaires_de, usager_de
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -73,7 +73,7 @@ async def _prefill(session: AsyncSession, compte: Compte, principal: Principal, 
     presents = usagers_presents(rdv)
     if not rdv.collectif:
         presents = presents[:1]
-    ids = [await beneficiaire_de(session, compte, compte.mediateur_id, usager, par=principal.id) for usager in presents]
+    ids = await beneficiaires_de(session, compte, compte.mediateur_id, presents, par=principal.id)
     suivis = tuple(dict.fromkeys(i for i in ids if i))
     nom = rdv.titre or rdv.motif
     return CraPrefill(

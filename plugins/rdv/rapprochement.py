@@ -92,18 +92,28 @@ def accord(usager: dict[str, str], beneficiaire: dict[str, str]) -> int:
     return len(communs)
 
 
-async def beneficiaire_de(
-    session: AsyncSession, compte: Compte, mediateur_id: str, usager: UsagerRdv, *, par: str | None
-) -> str | None:
-    """The id of the followed bénéficiaire of ``mediateur_id`` that ``usager`` is: linked, matched
-    or created (see the module), the link written; ``None`` when it cannot have one."""
-    lien = await _lien(session, compte, usager)
-    beneficiaire = await _encore_suivi(session, mediateur_id, lien.beneficiaire_id)
-    if beneficiaire is None:
-        beneficiaire = await _trouve(session, mediateur_id, usager) or await _cree(session, mediateur_id, usager, par)
-    lien.beneficiaire_id = beneficiaire.id if beneficiaire else None
-    await session.flush()
-    return lien.beneficiaire_id
+async def beneficiaires_de(
+    session: AsyncSession, compte: Compte, mediateur_id: str, usagers: list[UsagerRdv], *, par: str | None
+) -> list[str | None]:
+    """The id of the followed bénéficiaire of ``mediateur_id`` that each of ``usagers`` is:
+    linked, matched or created (see the module), the links written; ``None`` for one that cannot
+    have one. The mediator's followed bénéficiaires are read once, when a first usager must be
+    matched, not once per usager of a workshop."""
+    candidats: list[Beneficiaire] | None = None
+    ids: list[str | None] = []
+    for usager in usagers:
+        lien = await _lien(session, compte, usager)
+        beneficiaire = await _encore_suivi(session, mediateur_id, lien.beneficiaire_id)
+        if beneficiaire is None:
+            if candidats is None:
+                candidats = list(await session.scalars(sa.select(Beneficiaire).where(*suivis_du_mediateur(mediateur_id))))
+            beneficiaire = _trouve(candidats, usager)
+            if beneficiaire is None and (beneficiaire := await _cree(session, mediateur_id, usager, par)) is not None:
+                candidats.append(beneficiaire)
+        lien.beneficiaire_id = beneficiaire.id if beneficiaire else None
+        await session.flush()
+        ids.append(lien.beneficiaire_id)
+    return ids
 
 
 async def _lien(session: AsyncSession, compte: Compte, usager: UsagerRdv) -> Usager:
@@ -143,11 +153,10 @@ async def _encore_suivi(session: AsyncSession, mediateur_id: str, beneficiaire_i
     return None
 
 
-async def _trouve(session: AsyncSession, mediateur_id: str, usager: UsagerRdv) -> Beneficiaire | None:
+def _trouve(candidats: list[Beneficiaire], usager: UsagerRdv) -> Beneficiaire | None:
     cherche = distinctifs(usager)
     if not all(champ in cherche for champ in NOMS):
         return None
-    candidats = await session.scalars(sa.select(Beneficiaire).where(*suivis_du_mediateur(mediateur_id)))
     notes = [(accord(cherche, distinctifs(b)), b) for b in candidats]
     retenus = sorted((n for n in notes if n[0] > 0), key=lambda n: (-n[0], n[1].creation, n[1].id))
     return retenus[0][1] if retenus else None
