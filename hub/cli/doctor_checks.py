@@ -20,6 +20,7 @@ from alembic.util import CommandError
 from sqlalchemy.engine import make_url
 
 from connectors.errors import AuthError, ConfigError, TransientError
+from hub.core.db.base import utcnow
 from hub.core.db.migrate import alembic_config, pending_heads
 from hub.core.hub import Hub
 from hub.core.jobs.heartbeat import (
@@ -27,7 +28,7 @@ from hub.core.jobs.heartbeat import (
     Heartbeat,
     differences,
     heartbeat_store,
-    live_heartbeats,
+    live_among,
     plugin_set,
 )
 from hub.core.settings import ConnectorInstanceSettings
@@ -185,11 +186,11 @@ async def check_worker(hub: Hub) -> tuple[Check, list[Heartbeat]]:
     try:
         async with asyncio.timeout(TIMEOUT_SECONDS):
             every = await store.read_all()
-            live = await live_heartbeats(store)
     except Exception as exc:
         return Check("worker", "Worker", "echec", f"battements illisibles : {_reason(exc)}", _start_worker(hub)), []
     finally:
         await store.close()
+    live = live_among(every, utcnow())
     if not live:
         last = max((hb.seen_at for hb in every), default=None)
         seen = f" ; dernier signe de vie le {_paris(last)}" if last else ""

@@ -163,8 +163,12 @@ def heartbeat_store(settings: Settings) -> HeartbeatStore:
 
 async def live_heartbeats(store: HeartbeatStore, *, now: datetime | None = None) -> list[Heartbeat]:
     """The heartbeats of the workers seen within the TTL, by worker name."""
-    now = now or utcnow()
-    return sorted((hb for hb in await store.read_all() if hb.alive(now)), key=lambda hb: hb.worker)
+    return live_among(await store.read_all(), now or utcnow())
+
+
+def live_among(heartbeats: Iterable[Heartbeat], now: datetime) -> list[Heartbeat]:
+    """Those of ``heartbeats`` seen within the TTL at ``now``, by worker name."""
+    return sorted((hb for hb in heartbeats if hb.alive(now)), key=lambda hb: hb.worker)
 
 
 def start_heartbeat(

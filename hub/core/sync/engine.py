@@ -302,7 +302,6 @@ class _Run:
             raise LeaseLost("le bail du flux a expiré et une autre exécution l'a repris")
 
 
-
 def _with_batch(report: SyncReport, batch: Batch, counts: UpsertCounts, cursor: Any) -> SyncReport:
     """``report`` with one more batch written."""
     return msgspec.structs.replace(
