@@ -45,14 +45,17 @@ def run_with_hub(action: Callable[[Hub], Awaitable[T]], *, started: bool = False
     return asyncio.run(main())
 
 
-def run_service(action: Callable[[Hub], Awaitable[T]], *, options: Mapping[str, str] | None = None) -> T:
+def run_service(
+    action: Callable[[Hub], Awaitable[T]], *, options: Mapping[str, str] | None = None, started: bool = False
+) -> T:
     """:func:`run_with_hub` for a command that calls a service: a refusal becomes a French
     error (exit code 1) naming the faulty option, e.g. ``--code-postal : Le code postal…``.
 
     A field is named ``--<field>`` (underscores as dashes) unless ``options`` maps it
-    (``{"lieux": "--lieu"}``); ``lieux.1`` is the second ``--lieu``."""
+    (``{"lieux": "--lieu"}``); ``lieux.1`` is the second ``--lieu``. ``started``: as for
+    :func:`run_with_hub`."""
     try:
-        return run_with_hub(action)
+        return run_with_hub(action, started=started)
     except ValidationError as exc:
         lines = [f"{_option(field, options or {})} : {message}" for field, message in exc.errors.items()]
         raise click.ClickException("\n".join(lines)) from None

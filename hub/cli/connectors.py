@@ -8,17 +8,14 @@ refusal is a French message saying what to do, with exit code 1.
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable
-from typing import TypeVar
 
 import click
 import msgspec
 from rich.console import Console
 from rich.table import Table
 
-from hub.cli.common import run_with_hub
+from hub.cli.common import run_service
 from hub.cli.progress import STATUS_LABELS, explain_failures, summary_table, sync_with_progress
-from hub.core.errors import DomainError, ValidationError
 from hub.core.hub import Hub
 from hub.core.sync import operations
 from hub.core.sync.overview import (
@@ -34,7 +31,6 @@ from hub.core.sync.replay import ReplayOutcome
 from hub.core.sync.report import SyncReport
 
 console = Console()
-T = TypeVar("T")
 
 
 def _when(value: object) -> str:
@@ -43,17 +39,6 @@ def _when(value: object) -> str:
 
 def _echo_json(value: object) -> None:
     click.echo(json.dumps(msgspec.to_builtins(value), ensure_ascii=False, indent=2))
-
-
-def _run(action: Callable[[Hub], Awaitable[T]], *, started: bool = False) -> T:
-    """Run ``action`` on the hub; a service's refusal becomes its French message, exit code 1."""
-    try:
-        return run_with_hub(action, started=started)
-    except ValidationError as exc:
-        lines = [f"--{field} : {message}" for field, message in exc.errors.items()]
-        raise click.ClickException("\n".join(lines)) from None
-    except DomainError as exc:
-        raise click.ClickException(str(exc)) from None
 
 
 @click.group()
@@ -65,7 +50,7 @@ def connectors() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Sortie JSON.")
 def list_command(as_json: bool) -> None:
     """Chaque instance : état, dernière réussite, prochaine exécution, ce qu'il faut faire."""
-    instances = _run(list_overviews, started=True)
+    instances = run_service(list_overviews, started=True)
     if as_json:
         _echo_json(instances)
         return
@@ -103,7 +88,7 @@ def show_command(instance_id: str, as_json: bool) -> None:
     async def action(hub: Hub) -> InstanceDetail:
         return await instance_detail(hub, instance_id, runs=10)
 
-    detail = _run(action, started=True)
+    detail = run_service(action, started=True)
     if as_json:
         _echo_json(detail)
         return
@@ -132,7 +117,7 @@ def pause_command(instance_id: str) -> None:
     async def action(hub: Hub) -> None:
         await operations.pause(hub, instance_id, par=None)
 
-    _run(action, started=True)
+    run_service(action, started=True)
     click.echo(f"« {instance_id} » est en pause : `hub connectors resume {instance_id}` la relancera.")
 
 
@@ -144,7 +129,7 @@ def resume_command(instance_id: str) -> None:
     async def action(hub: Hub) -> None:
         await operations.resume(hub, instance_id, par=None)
 
-    _run(action, started=True)
+    run_service(action, started=True)
     click.echo(
         f"« {instance_id} » reprend : sa connexion sera vérifiée au prochain passage du planificateur "
         f"(ou tout de suite avec `hub connectors sync {instance_id}`)."
@@ -160,7 +145,7 @@ def sync_command(instance_id: str, streams: tuple[str, ...]) -> None:
     async def action(hub: Hub) -> list[SyncReport]:
         return await sync_instance(hub, instance_id, streams)
 
-    reports = _run(action, started=True)
+    reports = run_service(action, started=True)
     console.print(summary_table(reports, title=f"Synchronisation de {instance_id}"))
     problems = explain_failures(reports)
     for line in problems:
@@ -186,7 +171,7 @@ def runs_command(instance_id: str | None, limit: int, as_json: bool) -> None:
     async def action(hub: Hub) -> list[SyncReport]:
         return await list_runs(hub, instance_id=instance_id, limit=limit)
 
-    reports = _run(action)
+    reports = run_service(action)
     if as_json:
         _echo_json(reports)
         return
@@ -217,7 +202,7 @@ def dead_letters_command(instance_id: str | None, limit: int, with_payload: bool
     async def action(hub: Hub) -> list[DeadLetterView]:
         return await masked_dead_letters(hub, instance_id=instance_id, limit=limit)
 
-    letters = _run(action)
+    letters = run_service(action)
     if as_json:
         _echo_json(letters)
         return
@@ -240,7 +225,7 @@ def replay_command(dead_letter_id: int) -> None:
     async def action(hub: Hub) -> ReplayOutcome:
         return await operations.replay(hub, dead_letter_id, par=None)
 
-    outcome = _run(action, started=True)
+    outcome = run_service(action, started=True)
     report = outcome.report
     if outcome.replayed:
         click.echo(
