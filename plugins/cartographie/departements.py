@@ -13,8 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hub.core.identity import Principal
-from hub.core.structures.emplois import contrat_en_cours
-from hub.core.structures.lieux import lieux_activite
+from hub.core.structures.lieux import structures_de_la_personne
 from hub.core.structures.models import Structure
 
 NOMS: dict[str, str] = {
@@ -74,11 +73,7 @@ def condition_departement(code: str) -> sa.ColumnElement[bool]:
 async def departement_de_la_personne(session: AsyncSession, principal: Principal) -> str | None:
     """The département « Mon réseau » opens on: that of the person's employer now, else of
     their first lieu d'activité (by name) that says one; ``None`` when neither does."""
-    contrat = await contrat_en_cours(session, principal.id)
-    employeur = await session.get(Structure, contrat.structure_id) if contrat is not None else None
-    candidats = [employeur] if employeur is not None else []
-    if principal.mediateur_id is not None:
-        candidats += [lieu.structure for lieu in await lieux_activite(session, principal.mediateur_id)]
+    candidats = await structures_de_la_personne(session, principal.id, principal.mediateur_id)
     for structure in candidats:
         code = departement_du_lieu(structure.code_insee, structure.code_postal)
         if code in NOMS:

@@ -14,9 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from hub.core.activites.communes import departement_de
 from hub.core.identity import Principal
-from hub.core.structures.emplois import contrat_en_cours
-from hub.core.structures.lieux import lieux_activite
-from hub.core.structures.models import Structure
+from hub.core.structures.lieux import structures_de_la_personne
 from plugins.formations.models import Formation, FormationSuivie
 
 
@@ -44,12 +42,7 @@ def publics_de(principal: Principal) -> tuple[str, ...]:
 
 
 async def departements_de(session: AsyncSession, principal: Principal) -> frozenset[str]:
-    structures: list[Structure] = []
-    contrat = await contrat_en_cours(session, principal.id)
-    if contrat is not None and (employeur := await session.get(Structure, contrat.structure_id)) is not None:
-        structures.append(employeur)
-    if principal.mediateur_id is not None:
-        structures += [lien.structure for lien in await lieux_activite(session, principal.mediateur_id)]
+    structures = await structures_de_la_personne(session, principal.id, principal.mediateur_id)
     codes = (departement_de(s.code_insee, s.code_postal) for s in structures)
     return frozenset(code for code in codes if code)
 

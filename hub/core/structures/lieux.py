@@ -20,6 +20,7 @@ from hub.core.db.base import utcnow
 from hub.core.errors import NotFound, ValidationError
 from hub.core.identity.models import Mediateur
 from hub.core.structures.choix import ChoixStructure, resoudre_structure
+from hub.core.structures.emplois import contrat_en_cours
 from hub.core.structures.inputs import StructureInput
 from hub.core.structures.models import MediateurEnActivite, Structure
 from hub.core.structures.service import modifier_structure
@@ -45,6 +46,17 @@ async def lieux_activite(session: AsyncSession, mediateur_id: str) -> list[LieuA
         .order_by(Structure.nom, Structure.id)
     )
     return [LieuActivite(activite, structure) for activite, structure in (await session.execute(query)).all()]
+
+
+async def structures_de_la_personne(session: AsyncSession, user_id: str, mediateur_id: str | None) -> list[Structure]:
+    """The structures a person works for now: their employer (open contract), then their lieux
+    d'activité by name (none without a mediator side)."""
+    contrat = await contrat_en_cours(session, user_id)
+    employeur = await session.get(Structure, contrat.structure_id) if contrat is not None else None
+    structures = [employeur] if employeur is not None else []
+    if mediateur_id is not None:
+        structures += [lieu.structure for lieu in await lieux_activite(session, mediateur_id)]
+    return structures
 
 
 async def ouvrir_activite(
