@@ -24,6 +24,7 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hub.core.activites.communes import departement_de
 from hub.core.activites.profil_thematiques import ProfilThematiques
 from plugins.formations import catalogue
 from plugins.formations.models import Formation
@@ -62,7 +63,7 @@ def _lieu(formation: Formation, profil: ProfilFormation) -> tuple[int, str | Non
         return 1, "À distance."
     if not formation.code_postal:
         return 1, None
-    departement = formation.code_postal[:3] if formation.code_postal.startswith("97") else formation.code_postal[:2]
+    departement = departement_de(None, formation.code_postal)
     if departement in profil.departements:
         return 1, f"Dans votre département ({departement})."
     return 0, None
