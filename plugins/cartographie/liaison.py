@@ -19,7 +19,7 @@ from hub.core.structures.choix import ChoixStructure
 from hub.core.structures.inputs import StructureInput
 from hub.core.structures.lieux import LieuActivite, ajouter_lieu_activite
 from hub.core.structures.models import Structure
-from hub.core.structures.normalisation import mots
+from hub.core.structures.recherche import contient_les_mots
 from hub.core.structures.service import lier_cartographie_nationale
 from hub.core.validation import parse
 from plugins.cartographie.models import LieuNational
@@ -33,12 +33,12 @@ async def rechercher_lieux_nationaux(session: AsyncSession, texte: str, *, limit
     """The national lieux (not soft-deleted) whose folded name, commune, postcode and SIRET hold
     every word of ``texte``, by name: ``"mediatheque jean falala"`` finds « Médiathèque Jean
     Falala », ``"falala reims"`` too. A blank ``texte`` finds nothing."""
-    words = mots(texte)
-    if not words:
+    conditions = contient_les_mots(LieuNational.recherche, texte)
+    if not conditions:
         return []
     query = (
         sa.select(LieuNational)
-        .where(LieuNational.supprime_le.is_(None), *(LieuNational.recherche.contains(word) for word in words))
+        .where(LieuNational.supprime_le.is_(None), *conditions)
         .order_by(LieuNational.nom, LieuNational.id)
         .limit(limite)
     )

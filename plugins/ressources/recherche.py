@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hub.core.activites.json_listes import contient_l_un
-from hub.core.structures.normalisation import mots
+from hub.core.structures.recherche import contient_les_mots
 from plugins.ressources.models import Ressource
 
 PAR_PAGE = 20
@@ -32,7 +32,7 @@ def vivantes() -> sa.Select[tuple[Ressource]]:
 
 
 def _conditions(filtres: Filtres) -> list[sa.ColumnElement[bool]]:
-    conditions = [Ressource.recherche.like(f"%{mot}%") for mot in mots(filtres.q)]
+    conditions = contient_les_mots(Ressource.recherche, filtres.q)
     for parametre, colonne in VOCABULAIRES.items():
         code = getattr(filtres, parametre)
         if code:
