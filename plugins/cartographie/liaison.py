@@ -69,6 +69,31 @@ async def structure_liee(session: AsyncSession, lieu: LieuNational) -> Structure
     return structure
 
 
+async def lieux_deja_presents(session: AsyncSession, lieux: list[LieuNational]) -> set[str]:
+    """The ids of ``lieux`` that a hub structure already stands for (the rule of
+    :func:`structure_liee`), in two queries whatever their number."""
+    if not lieux:
+        return set()
+    vivante = Structure.suppression.is_(None)
+    lies = set(
+        await session.scalars(
+            sa.select(Structure.structure_cartographie_nationale_id).where(
+                vivante, Structure.structure_cartographie_nationale_id.in_([lieu.id for lieu in lieux])
+            )
+        )
+    )
+    sirets = {lieu.siret for lieu in lieux if lieu.id not in lies and lieu.siret and lieu.code_postal}
+    if sirets:
+        paires = await session.execute(
+            sa.select(Structure.siret, Structure.code_postal).where(
+                vivante, Structure.structure_cartographie_nationale_id.is_(None), Structure.siret.in_(sirets)
+            )
+        )
+        connues = {tuple(paire) for paire in paires}
+        lies |= {lieu.id for lieu in lieux if lieu.siret and (lieu.siret, lieu.code_postal) in connues}
+    return lies
+
+
 def structure_depuis_lieu(lieu: LieuNational) -> StructureInput:
     """A new hub structure from the national data. An optional value the hub would refuse (a
     telephone, a site out of format) is left out; a missing address is a

@@ -18,7 +18,7 @@ from litestar.response import Redirect, Response, Template
 from hub.core.errors import NotFound, ValidationError
 from hub.core.hub import Hub
 from hub.core.identity import Principal
-from plugins.cartographie.liaison import ajouter_lieu_national, rechercher_lieux_nationaux, structure_liee
+from plugins.cartographie.liaison import ajouter_lieu_national, lieux_deja_presents, rechercher_lieux_nationaux
 
 PERMISSION = "hub.lieux"
 
@@ -26,7 +26,7 @@ PERMISSION = "hub.lieux"
 async def _page(hub: Hub, q: str, *, erreur: str | None = None, status: int = 200) -> Template:
     async with hub.session() as session:
         lieux = await rechercher_lieux_nationaux(session, q)
-        deja = {lieu.id: await structure_liee(session, lieu) is not None for lieu in lieux}
+        deja = await lieux_deja_presents(session, lieux)
     return Template(
         "cartographie/lieux.html",
         context={"q": q, "lieux": lieux, "deja": deja, "erreur": erreur},

@@ -8,7 +8,7 @@ from hub.core.structures.lieux import lieux_activite
 from hub.core.structures.models import Structure
 from hub.core.sync.engine import run_stream
 from hub.core.sync.states import setup_instance
-from plugins.cartographie.liaison import rechercher_lieux_nationaux
+from plugins.cartographie.liaison import lieux_deja_presents, rechercher_lieux_nationaux, structure_liee
 from tests.connectors.data_inclusion.fixtures import envelopes, serve, structure
 
 from .population import structure as structure_du_hub
@@ -104,6 +104,20 @@ async def test_a_hub_structure_with_the_same_siret_and_postcode_is_linked_not_du
     async with hub.session() as db:
         (structure_liee,) = list(await db.scalars(sa.select(Structure)))
     assert (structure_liee.id, structure_liee.structure_cartographie_nationale_id) == (existante, FALALA["id"])
+
+
+async def test_the_search_page_says_which_lieux_the_hub_already_has_as_structure_liee_does(hub_with) -> None:
+    hub = await hub_synchronise(hub_with)
+    await structure_du_hub(
+        hub, {"nom": "Médiathèque Falala (ville)", "adresse": "2 rue des Fuseliers", "commune": "Reims",
+              "code_postal": "51100", "siret": "21510454600019"},
+        visible=True, mediateur_id=None,
+    )
+    async with hub.session() as session:
+        lieux = await rechercher_lieux_nationaux(session, "mediatheque")
+        deja = await lieux_deja_presents(session, lieux)
+        un_par_un = {lieu.id for lieu in lieux if await structure_liee(session, lieu) is not None}
+    assert deja == un_par_un == {FALALA["id"]}
 
 
 async def test_adding_it_again_or_an_unknown_lieu_says_what_to_do(hub_with, client_of) -> None:
