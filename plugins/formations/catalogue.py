@@ -27,7 +27,32 @@ async def upcoming(
     modalite: str | None = None,
 ) -> list[Formation]:
     """Trainings not finished by ``today``, soonest first, for one target profile and modality."""
-    query = _upcoming(today)
+    return await _filtrees(session, _upcoming(today), limit=limit, public=public, modalite=modalite)
+
+
+async def past(
+    session: AsyncSession, *, today: date, days: int = 365, public: str | None = None, modalite: str | None = None
+) -> list[Formation]:
+    """Trainings finished before ``today`` within the last ``days`` days, latest first (the
+    ones a person may mark followed afterwards), for one target profile and modality."""
+    end = sa.func.coalesce(Formation.date_fin, Formation.date_debut)
+    query = (
+        sa.select(Formation)
+        .where(Formation.supprime_le.is_(None), end < today, end >= today - timedelta(days=days))
+        .order_by(Formation.date_debut.desc(), Formation.titre)
+    )
+    return await _filtrees(session, query, public=public, modalite=modalite)
+
+
+async def _filtrees(
+    session: AsyncSession,
+    query: sa.Select[tuple[Formation]],
+    *,
+    limit: int | None = None,
+    public: str | None = None,
+    modalite: str | None = None,
+) -> list[Formation]:
+    """The first ``limit`` trainings of ``query`` (all when ``None``) for ``public`` and ``modalite``."""
     if modalite is not None:
         query = query.where(Formation.modalite == modalite)
     if limit is not None and public is None:
@@ -37,18 +62,6 @@ async def upcoming(
         # Publics are a JSON list on both engines: filtered here rather than with dialect-specific SQL.
         formations = [formation for formation in formations if public in formation.publics]
     return formations[:limit] if limit is not None else formations
-
-
-async def past(session: AsyncSession, *, today: date, days: int = 365) -> list[Formation]:
-    """Trainings finished before ``today`` within the last ``days`` days, latest first (the
-    ones a person may mark followed afterwards)."""
-    end = sa.func.coalesce(Formation.date_fin, Formation.date_debut)
-    query = (
-        sa.select(Formation)
-        .where(Formation.supprime_le.is_(None), end < today, end >= today - timedelta(days=days))
-        .order_by(Formation.date_debut.desc(), Formation.titre)
-    )
-    return list((await session.scalars(query)).all())
 
 
 async def count_upcoming(session: AsyncSession, *, today: date) -> int:

@@ -35,15 +35,9 @@ async def catalogue_page(
 ) -> Template:
     periode = periode or "a_venir"
     async with hub.session() as session:
-        if periode == "passees":
-            formations = await catalogue.past(session, today=date.today())
-        else:
-            formations = await catalogue.upcoming(session, today=date.today())
+        lister = catalogue.past if periode == "passees" else catalogue.upcoming
+        formations = await lister(session, today=date.today(), public=public or None, modalite=modalite or None)
         suivies_ids = await ids_suivies(session, principal.id)
-    formations = [
-        f for f in formations
-        if (not public or public in f.publics) and (not modalite or f.modalite == modalite)
-    ]
     return Template(
         "formations/catalogue.html",
         context={
