@@ -116,8 +116,7 @@ async def _reseau(
         if contexte.get("erreurs"):
             formulaire, status, contexte["resultats"] = Formulaire(brut, contexte["erreurs"]), 400, None
     if contexte["resultats"] is not None:
-        parametres = [(nom, valeur) for nom, valeur in brut.items() if nom != "page"]
-        contexte["pagination"] = pagination(adresse, parametres, contexte["page"], contexte["pages"])
+        contexte["pagination"] = pagination(adresse, brut.items(), contexte["page"], contexte["pages"])
     contexte.update(
         formulaire=formulaire,
         departement=departement,
