@@ -7,11 +7,10 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from hub.core.db.upsert import dialect_name
-
 from hub.core.activites import dates
 from hub.core.activites.filtres import FiltresActivites
 from hub.core.activites.portee import Portee
+from hub.core.db.upsert import dialect_name
 from hub.core.stats import series
 from hub.core.stats.assemblage import assembler
 from hub.core.stats.cumuls.lecture import compter_avec_cumuls

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
@@ -120,6 +121,14 @@ def _selection_(
     ).group_by(*groupes)
 
 
+def debut_de(niveau: str, jour: sa.ColumnElement[date], dialecte: str) -> sa.ColumnElement[date]:
+    """The first day of the month (``mois``) or year (``annee``) of ``jour``."""
+    if dialecte == "postgresql":
+        unite = "month" if niveau == "mois" else "year"
+        return sa.cast(sa.func.date_trunc(unite, jour), sa.Date)
+    return sa.func.date(jour, "start of month" if niveau == "mois" else "start of year", type_=sa.Date)
+
+
 def _elements(dialecte: str, colonne: sa.ColumnElement[Any]) -> sa.TableValuedAlias:
     """The values of a JSON list column, as a table (one row per value)."""
     fonction = sa.func.jsonb_array_elements_text if dialecte == "postgresql" else sa.func.json_each
@@ -202,6 +211,15 @@ def colonnes_beneficiaire(dimensions: list[tuple[str, Any, Any]]) -> list[sa.Col
     ]
 
 
+def dimensions_de(cte: sa.CTE, dimensions: list[tuple[str, Any, Any]]) -> list[tuple[str, Any, Any]]:
+    """(dimension, valeur, libelle) of the bénéficiaire ``dimensions``, as the columns
+    :func:`colonnes_beneficiaire` gave them in ``cte`` (``libelle`` ``None`` when they have none)."""
+    return [
+        (dimension, cte.c[f"valeur_{rang}"], None if libelle is None else cte.c[f"libelle_{rang}"])
+        for rang, (dimension, _, libelle) in enumerate(dimensions)
+    ]
+
+
 def lignes_anonymes_cumulables(
     act: sa.CTE, annee_reference: int, *, par_jour: bool, prefixe: Sequence[str] = ()
 ) -> list[sa.Select[Any]]:
@@ -233,10 +251,7 @@ def lignes_anonymes_cumulables(
         accompagnements=sa.func.count(),
     )
     selections = [
-        _selection(
-            dimension, anonymes.c[f"valeur_{rang}"], libelle=None if libelle is None else anonymes.c[f"libelle_{rang}"]
-        )
-        for rang, (dimension, _, libelle) in enumerate(dimensions)
+        _selection(dimension, valeur, libelle=libelle) for dimension, valeur, libelle in dimensions_de(anonymes, dimensions)
     ]
     selections.append(_selection(NOUVEAUX).where(anonymes.c.premier_accompagnement.is_(True)))
     return selections
@@ -279,29 +294,12 @@ def lignes_beneficiaires(acc: sa.CTE, annee_reference: int) -> list[sa.Select[An
         .where(Beneficiaire.id.in_(sa.select(acc.c.beneficiaire_id)))
         .cte("ben")
     )
-    selections = [
-        _selection_(
-            None,
-            dimension,
-            ben.c[f"valeur_{rang}"],
-            libelle=None if libelle is None else ben.c[f"libelle_{rang}"],
-            par_jour=False,
-            par_type=False,
-            activites=sa.literal(0),
-            accompagnements=sa.func.count(),
-        ).select_from(ben)
-        for rang, (dimension, _, libelle) in enumerate(dimensions)
-    ]
-    selections.append(
-        _selection_(
-            None,
-            NOUVEAUX,
-            par_jour=False,
-            par_type=False,
-            activites=sa.literal(0),
-            accompagnements=sa.func.count(),
-        )
-        .select_from(acc)
-        .where(acc.c.premier_accompagnement.is_(True))
+    _selection = functools.partial(
+        _selection_, None, par_jour=False, par_type=False, activites=sa.literal(0), accompagnements=sa.func.count()
     )
+    selections = [
+        _selection(dimension, valeur, libelle=libelle).select_from(ben)
+        for dimension, valeur, libelle in dimensions_de(ben, dimensions)
+    ]
+    selections.append(_selection(NOUVEAUX).select_from(acc).where(acc.c.premier_accompagnement.is_(True)))
     return selections

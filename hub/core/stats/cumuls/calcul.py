@@ -12,7 +12,7 @@ writer at a time.
 from __future__ import annotations
 
 import time
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
@@ -25,8 +25,22 @@ from hub.core.db.base import utcnow
 from hub.core.db.upsert import dialect_name
 from hub.core.jobs.context import JobContext
 from hub.core.stats.cumuls.mediateurs import calculer_cumuls_mediateurs
-from hub.core.stats.cumuls.models import Cumul, CumulActivite, CumulPeriode, EtatCumuls
-from hub.core.stats.requetes import COLONNES, activites_comptees, lignes_activites, lignes_anonymes_cumulables
+from hub.core.stats.cumuls.models import (
+    Cumul,
+    CumulActivite,
+    CumulDepart,
+    CumulMediateur,
+    CumulPeriode,
+    CumulSuivis,
+    EtatCumuls,
+)
+from hub.core.stats.requetes import (
+    COLONNES,
+    activites_comptees,
+    debut_de,
+    lignes_activites,
+    lignes_anonymes_cumulables,
+)
 
 if TYPE_CHECKING:
     from hub.core.hub import Hub
@@ -36,9 +50,9 @@ MARGE = timedelta(minutes=5)
 # The tables whose writes the rollup counts.
 TABLES = ("activites", "accompagnements", "beneficiaires", "activites_tags")
 # The rollup's tables, vacuumed after each rebuild on PostgreSQL.
-TABLES_CUMULS = (
-    "stats_cumuls", "stats_cumuls_periodes", "stats_cumuls_activites", "stats_cumuls_mediateurs", "stats_cumuls_suivis",
-    "stats_cumuls_departs",
+TABLES_CUMULS = tuple(
+    table.__tablename__
+    for table in (Cumul, CumulPeriode, CumulActivite, CumulMediateur, CumulSuivis, CumulDepart)
 )
 
 
@@ -92,14 +106,6 @@ async def calculer_cumuls(session: AsyncSession, depuis: datetime) -> dict[str, 
     session.add(EtatCumuls(id=1, depuis=depuis, calcule_le=utcnow(), duree=duree))
     await session.flush()
     return {"lignes": lignes.rowcount or 0, "activites": activites.rowcount or 0}
-
-
-def debut_de(niveau: str, jour: sa.ColumnElement[date], dialecte: str) -> sa.ColumnElement[date]:
-    """The first day of the month (``mois``) or year (``annee``) of ``jour``."""
-    if dialecte == "postgresql":
-        unite = "month" if niveau == "mois" else "year"
-        return sa.cast(sa.func.date_trunc(unite, jour), sa.Date)
-    return sa.func.date(jour, "start of month" if niveau == "mois" else "start of year", type_=sa.Date)
 
 
 async def rafraichir_cumuls(hub: Hub, *, marge: timedelta = MARGE) -> dict[str, int]:

@@ -60,8 +60,19 @@ FILTRES_CUMULABLES = {"du", "au", "types"}
 
 def cumuls_utilisables(portee: Portee, filtres: FiltresActivites) -> bool:
     """Whether the rollup can answer ``portee`` and ``filtres``."""
+    return isinstance(portee, PorteeNationale) and _filtres_cumulables(filtres)
+
+
+def cumuls_mediateurs_utilisables(portee: Portee, filtres: FiltresActivites) -> bool:
+    """Whether the per-mediator levels can answer ``portee`` (a mediator or a team) and
+    ``filtres``."""
+    return isinstance(portee, (PorteeMediateur, PorteeEquipe)) and _filtres_cumulables(filtres)
+
+
+def _filtres_cumulables(filtres: FiltresActivites) -> bool:
+    """Whether ``filtres`` sets none but :data:`FILTRES_CUMULABLES`."""
     vides = FiltresActivites()
-    return isinstance(portee, PorteeNationale) and all(
+    return all(
         getattr(filtres, champ) == getattr(vides, champ)
         for champ in FiltresActivites.__struct_fields__
         if champ not in FILTRES_CUMULABLES
@@ -77,8 +88,7 @@ async def compter_avec_cumuls(
 ) -> Comptes | None:
     """The counts of :func:`hub.core.stats.direct.compter`, from the rollup; ``None`` when it
     cannot answer (other filters, or never computed)."""
-    par_mediateurs = cumuls_mediateurs_utilisables(portee, filtres)
-    if not par_mediateurs and not cumuls_utilisables(portee, filtres):
+    if not cumuls_mediateurs_utilisables(portee, filtres) and not cumuls_utilisables(portee, filtres):
         return None
     membres = None
     if isinstance(portee, PorteeMediateur):
@@ -88,7 +98,6 @@ async def compter_avec_cumuls(
     etat = await lire_etat(session, None if membres is None else sorted(membres), filtres.au)
     if etat is None:
         return None
-    premier, dernier = etat.premier, etat.dernier
     if membres is not None:
         return await _compter_par_mediateurs(session, membres, filtres, fenetre, annee_reference, etat)
     touches = sorted(etat.jours_touches())
@@ -100,7 +109,7 @@ async def compter_avec_cumuls(
     propres = [Cumul.jour.not_in(touches)] if touches else []
     if filtres.types:
         propres.append(Cumul.type.in_(filtres.types))
-    annees, mois, jours = decouper(filtres.du, filtres.au, premier, dernier, set(touches), suivant)
+    annees, mois, jours = decouper(filtres.du, filtres.au, etat.premier, etat.dernier, set(touches), suivant)
     types = [CumulPeriode.type.in_(filtres.types)] if filtres.types else []
     lus = [
         *([_lu(CumulPeriode, CumulPeriode.niveau == "annee", CumulPeriode.debut.in_(annees), *types)] if annees else []),
@@ -134,7 +143,7 @@ async def compter_avec_cumuls(
             sa.literal(0),
             sa.func.sum(Cumul.accompagnements),
         )
-        .where(Cumul.dimension == TOTAL, *_bornes(*fenetre), *propres)
+        .where(Cumul.dimension == TOTAL, Cumul.jour.between(*fenetre), *propres)
         .group_by(Cumul.jour),
     ]
     if civile:
@@ -165,17 +174,6 @@ async def compter_avec_cumuls(
     comptes = Comptes()
     comptes.ajouter(convertir(await session.execute(sa.union_all(*selections)), annee_reference))
     return comptes
-
-
-def cumuls_mediateurs_utilisables(portee: Portee, filtres: FiltresActivites) -> bool:
-    """Whether the per-mediator levels can answer ``portee`` (a mediator or a team) and
-    ``filtres``."""
-    vides = FiltresActivites()
-    return isinstance(portee, (PorteeMediateur, PorteeEquipe)) and all(
-        getattr(filtres, champ) == getattr(vides, champ)
-        for champ in FiltresActivites.__struct_fields__
-        if champ not in FILTRES_CUMULABLES
-    )
 
 
 async def _compter_par_mediateurs(
@@ -250,7 +248,3 @@ def decouper(
             else:
                 plage(max(premier_jour, debut), min(dernier_jour, fin))
     return annees, mois, jours
-
-
-def _bornes(du: date | None, au: date | None) -> list[sa.ColumnElement[bool]]:
-    return [*([Cumul.jour >= du] if du else []), *([Cumul.jour <= au] if au else [])]

@@ -39,14 +39,17 @@ from hub.core.activites.models import Accompagnement, Activite
 from hub.core.activites.portee import PorteeNationale
 from hub.core.beneficiaires.enums import NON_COMMUNIQUE
 from hub.core.beneficiaires.models import Beneficiaire
-from hub.core.beneficiaires.tranche_age import DERNIERE, SEUILS
+from hub.core.beneficiaires.tranche_age import tranche_age_effective
 from hub.core.stats.comptes import BENEFICIAIRE, JOUR, NOUVEAUX
-from hub.core.stats.cumuls.models import CumulActivite, CumulDepart, CumulMediateur, CumulSuivis
+from hub.core.stats.cumuls.models import Cumul, CumulActivite, CumulDepart, CumulMediateur, CumulSuivis, EtatCumuls
+from hub.core.stats.direct import periode
 from hub.core.stats.requetes import (
     accompagnements_selon,
     activites_comptees,
     colonnes_beneficiaire,
     cumulable,
+    debut_de,
+    dimensions_de,
     ligne_serie,
     lignes_activites,
     lignes_anonymes_cumulables,
@@ -73,8 +76,6 @@ COLONNES_SUIVIS = ["mediateur_id", "niveau", "debut", "dimension", "valeur", "li
 async def calculer_cumuls_mediateurs(session: AsyncSession, dialecte: str, annee_reference: int) -> None:
     """Fill :class:`CumulMediateur`, :class:`CumulSuivis` and :class:`CumulDepart` (emptied
     first) from every activity not deleted, in the caller's transaction."""
-    from hub.core.stats.cumuls.calcul import debut_de
-
     for table in (CumulMediateur, CumulSuivis, CumulDepart):
         await session.execute(sa.delete(table))
     national = conditions_activites(PorteeNationale(), FiltresActivites())
@@ -221,9 +222,8 @@ def _lignes_suivis(
         .cte(f"paires_{niveau}")
     )
     selections = []
-    for rang, (dimension, _, libelle) in enumerate(dimensions):
-        valeur = paires.c[f"valeur_{rang}"]
-        texte = sa.literal("") if libelle is None else paires.c[f"libelle_{rang}"]
+    for dimension, valeur, libelle in dimensions_de(paires, dimensions):
+        texte = sa.literal("") if libelle is None else libelle
         selections.append(
             sa.select(
                 paires.c.mediateur_id, sa.literal(niveau), paires.c.debut, sa.literal(dimension), valeur, texte,
@@ -273,8 +273,6 @@ async def lire_etat(session: AsyncSession, mediateurs: list[str] | None, au: dat
     after ``au`` (the period's end) of ``mediateurs`` only (``None``: all touches, no
     departures, the days after ``au`` of any mediator). Two statements: the planner needs the
     value of ``depuis`` to read the few rows written since by their index."""
-    from hub.core.stats.cumuls.models import Cumul, EtatCumuls
-
     apres = [Cumul.jour > au] if au is not None else [sa.false()]
     suivant = sa.select(sa.func.min(Cumul.jour)).where(*apres).scalar_subquery()
     ligne = (
@@ -391,12 +389,10 @@ def tous_types(filtres: FiltresActivites) -> bool:
 
 
 def tranche(valeur: str, annee_reference: int) -> str:
-    """The age band of a ``naissance`` value (:func:`expression_tranche_age` in Python)."""
+    """The age band of a ``naissance`` value at ``annee_reference`` (:func:`tranche_age_effective`,
+    as :func:`expression_tranche_age` derives it in SQL)."""
     annee, _, saisie = valeur.partition("|")
-    if not annee:
-        return saisie or NON_COMMUNIQUE
-    age = annee_reference - int(annee)
-    return next((bande for seuil, bande in SEUILS if age < seuil), DERNIERE)
+    return tranche_age_effective(int(annee) if annee else None, saisie or None, date(annee_reference, 1, 1))
 
 
 def selection_suivis(cles: list[tuple[str, date, str]], retranches: frozenset[str] | set[str] = frozenset()) -> sa.Select[Any]:
@@ -518,10 +514,6 @@ def _des(
     return [sa.and_(colonne.in_(ids), *conditions(cle)) for cle, ids in groupes.items()]
 
 
-def _bornes(du: date | None, au: date | None) -> list[sa.ColumnElement[bool]]:
-    return [*([Activite.date >= du] if du else []), *([Activite.date <= au] if au else [])]
-
-
 def plages_hors(du: date | None, au: date | None, annees: list[int]) -> list[tuple[date | None, date | None]]:
     """The days from ``du`` to ``au`` (``None``: unbounded) but the calendar years ``annees``
     (inside them, ascending), as ranges."""
@@ -599,7 +591,7 @@ def selections_plan(
         )
     base = conditions_activites(PorteeNationale(), msgspec.structs.replace(FiltresActivites(), types=filtres.types))
     if plan.directes or plan.directes_serie:
-        directes = _des(Activite.mediateur_id, plan.directes, lambda bornes: _bornes(*bornes))
+        directes = _des(Activite.mediateur_id, plan.directes, lambda bornes: [periode(*bornes)])
         directes_serie = _des(Activite.mediateur_id, plan.directes_serie, lambda jours: [Activite.date.in_(jours)])
         act = activites_comptees(
             [*base, sa.or_(*directes, *directes_serie)],
@@ -615,7 +607,7 @@ def selections_plan(
     if plan.suivis_directs:
         selections += lignes_beneficiaires(
             accompagnements_selon(
-                [*base, sa.or_(*_des(Activite.mediateur_id, plan.suivis_directs, lambda bornes: _bornes(*bornes)))],
+                [*base, sa.or_(*_des(Activite.mediateur_id, plan.suivis_directs, lambda bornes: [periode(*bornes)]))],
                 sa.not_(cumulable()),
             ),
             annee_reference,
